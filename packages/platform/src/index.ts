@@ -1,0 +1,7 @@
+export * from './errors.js'
+export type * from './types.js'
+export {
+  PlatformClient,
+  type PlatformClientOptions
+} from './platform-client.js'
+export * from './authenticator.js'

@@ -1,0 +1,67 @@
+import { Queue } from 'bullmq'
+import type { Redis } from 'ioredis'
+import {
+  QueueName,
+  eventJobId,
+  deliveryJobId,
+  type EventJobData,
+  type DeliveryJobData
+} from './names.js'
+import {
+  eventJobOptions,
+  deliveryJobOptions,
+  streamOptions,
+  type JobPolicy
+} from './options.js'
+
+/** The producer side of Herald's queues. */
+export interface Queues {
+  events: Queue<EventJobData>
+  deliveries: Queue<DeliveryJobData>
+  enqueueEvent(webhookEventId: string): Promise<void>
+  enqueueDeliveries(deliveryIds: readonly string[]): Promise<void>
+  close(): Promise<void>
+}
+
+export interface QueuesOptions {
+  connection: Redis
+  prefix: string
+  policy: JobPolicy
+}
+
+export function createQueues (options: QueuesOptions): Queues {
+  const { connection, prefix, policy } = options
+  const events = new Queue<EventJobData>(QueueName.events, {
+    connection,
+    prefix,
+    streams: streamOptions,
+    defaultJobOptions: eventJobOptions(policy)
+  })
+  const deliveries = new Queue<DeliveryJobData>(QueueName.deliveries, {
+    connection,
+    prefix,
+    streams: streamOptions,
+    defaultJobOptions: deliveryJobOptions(policy)
+  })
+
+  async function enqueueEvent (webhookEventId: string): Promise<void> {
+    await events.add('event', { webhookEventId }, {
+      jobId: eventJobId(webhookEventId)
+    })
+  }
+
+  async function enqueueDeliveries (ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
+    await deliveries.addBulk(ids.map((deliveryId) => ({
+      name: 'delivery',
+      data: { deliveryId },
+      opts: { jobId: deliveryJobId(deliveryId) }
+    })))
+  }
+
+  async function close (): Promise<void> {
+    await Promise.allSettled([events.close(), deliveries.close()])
+  }
+
+  return { events, deliveries, enqueueEvent, enqueueDeliveries, close }
+}

@@ -1,0 +1,77 @@
+import { pyStr } from '../python/py-str.js'
+import { SafeString, escapeHtml } from '../python/safe-string.js'
+import type { DjangoFilter } from './define-filter.js'
+
+/** Django's `strip_tags`: repeat until no tag is left to remove. */
+function stripTags (html: string): string {
+  let text = html
+  while (text.includes('<') && text.includes('>')) {
+    const next = text.replace(/<!--[\s\S]*?-->|<\/?[a-zA-Z!?][^<>]*>/g, '')
+    if (next === text) break
+    text = next
+  }
+  return text
+}
+
+// Python's urllib.parse.quote never encodes these.
+const ALWAYS_SAFE = /[A-Za-z0-9_.\-~]/
+
+/** Python's `quote(text, safe)`: UTF-8 bytes as upper-case `%XX`. */
+function quote (text: string, safe: string): string {
+  let out = ''
+  for (const ch of text) {
+    if (ALWAYS_SAFE.test(ch) || (ch.length === 1 && safe.includes(ch))) {
+      out += ch
+      continue
+    }
+    for (const byte of Buffer.from(ch, 'utf8')) {
+      out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+    }
+  }
+  return out
+}
+
+/** Filters that escape, unescape or strip markup. */
+export const htmlFilters: DjangoFilter[] = [
+  {
+    name: 'safe',
+    isSafe: true,
+    stringInput: true,
+    apply: (value) => new SafeString(value as string)
+  },
+  {
+    name: 'escape',
+    isSafe: true,
+    stringInput: true,
+    apply: (value, _arg, env) => new SafeString(
+      env.inputSafe ? value as string : escapeHtml(value as string))
+  },
+  {
+    name: 'force_escape',
+    isSafe: true,
+    stringInput: true,
+    apply: (value) => new SafeString(escapeHtml(value as string))
+  },
+  {
+    name: 'linebreaksbr',
+    isSafe: true,
+    stringInput: true,
+    apply (value, _arg, env) {
+      let text = (value as string).replace(/\r\n?/g, '\n')
+      if (env.autoescape && !env.inputSafe) text = escapeHtml(text)
+      return new SafeString(text.replace(/\n/g, '<br>'))
+    }
+  },
+  {
+    name: 'striptags',
+    isSafe: true,
+    stringInput: true,
+    apply: (value) => stripTags(value as string)
+  },
+  {
+    name: 'urlencode',
+    stringInput: true,
+    apply: (value, arg) =>
+      quote(value as string, arg === undefined ? '/' : pyStr(arg))
+  }
+]

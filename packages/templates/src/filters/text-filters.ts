@@ -1,0 +1,100 @@
+import { pyInt } from '../python/py-ops.js'
+import type { DjangoFilter } from './define-filter.js'
+
+/** Python's `str.title()`: a letter after a letter is lower-cased. */
+function pyTitle (text: string): string {
+  let out = ''
+  let previousCased = false
+  for (const ch of text) {
+    const cased = ch.toLowerCase() !== ch.toUpperCase()
+    if (!cased) out += ch
+    else out += previousCased ? ch.toLowerCase() : ch.toUpperCase()
+    previousCased = cased
+  }
+  return out
+}
+
+/** Django's `title`, which undoes `str.title()` on "they're" and "1st". */
+function title (text: string): string {
+  return pyTitle(text)
+    .replace(/([a-z])'([A-Z])/g, (m) => m.toLowerCase())
+    .replace(/\d([A-Z])/g, (m) => m.toLowerCase())
+}
+
+const ELLIPSIS = '…'
+const COMBINING = /\p{Mn}/u
+
+/**
+ * Django's `Truncator.chars`: NFC text, combining marks do not count, and
+ * the ellipsis counts toward the length.
+ */
+function truncateChars (value: string, length: number): string {
+  if (length <= 0) return ''
+  const text = value.normalize('NFC')
+  const chars = Array.from(text)
+  let counted = 0
+  let end: number | undefined
+  for (let i = 0; i < chars.length; i++) {
+    if (COMBINING.test(chars[i] ?? '')) continue
+    counted++
+    if (end === undefined && counted > length - 1) end = i
+    if (counted > length) return chars.slice(0, end).join('') + ELLIPSIS
+  }
+  return text
+}
+
+/** Django's `Truncator.words`: whitespace collapses even when not cut. */
+function truncateWords (value: string, length: number): string {
+  if (length <= 0) return ''
+  const words = value.split(/\s+/).filter((w) => w !== '')
+  if (words.length <= length) return words.join(' ')
+  return `${words.slice(0, length).join(' ')} ${ELLIPSIS}`
+}
+
+/** Case and length filters on text. */
+export const textFilters: DjangoFilter[] = [
+  {
+    name: 'upper',
+    stringInput: true,
+    apply: (value) => (value as string).toUpperCase()
+  },
+  {
+    name: 'lower',
+    isSafe: true,
+    stringInput: true,
+    apply: (value) => (value as string).toLowerCase()
+  },
+  {
+    name: 'title',
+    isSafe: true,
+    stringInput: true,
+    apply: (value) => title(value as string)
+  },
+  {
+    name: 'capfirst',
+    isSafe: true,
+    stringInput: true,
+    apply (value) {
+      const [first = '', ...rest] = Array.from(value as string)
+      return first.toUpperCase() + rest.join('')
+    }
+  },
+  {
+    name: 'truncatechars',
+    isSafe: true,
+    stringInput: true,
+    apply (value, arg) {
+      const length = pyInt(arg)
+      return length === undefined ? value : truncateChars(value as string, length)
+    }
+  },
+  {
+    name: 'truncatewords',
+    isSafe: true,
+    stringInput: true,
+    apply (value, arg) {
+      const length = pyInt(arg)
+      return length === undefined ? value : truncateWords(value as string, length)
+    }
+  }
+]

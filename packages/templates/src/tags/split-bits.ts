@@ -1,0 +1,10 @@
+// Django's smart_split: whitespace separates bits, quotes keep them whole.
+const BIT = /(?:[^\s'"]*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[^\s'"]*)+)|\S+/g
+
+/** Splits tag arguments as Django's `token.split_contents()` does. */
+export function splitBits (args: string): string[] {
+  return args.match(BIT) ?? []
+}
+
+/** A loop or `with` variable name. */
+export const NAME = /^[\p{L}\p{N}_]+$/u
