@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import type { Config } from '@herald/config'
 import { isolatedSeed, createSimulator, type Simulator } from '@herald/simulator'
 import { testConfig, uniqueId } from '@herald/testkit'
@@ -11,7 +11,7 @@ export interface ApiHarness {
   companyId: string
   tokens: { service: string, admin: string, user: string }
   /** `inject` with a JSON body and `Token` authorization when given. */
-  call(options: InjectOptions & { token?: string }): ReturnType<FastifyInstance['inject']>
+  call(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>
   activate(token?: string): Promise<void>
 }
 

@@ -3,6 +3,7 @@ import type { Config } from '@herald/config'
 import { createDatabase, SecretBox } from '@herald/db'
 import type { Logger } from '@herald/log'
 import { createQueues, createRedis, QueueName } from '@herald/queue'
+import type { Redis } from 'ioredis'
 import { createRenderer } from '@herald/templates'
 import { createEmailChannel } from './channels/email.js'
 import type { WorkerDeps } from './deps.js'
@@ -14,7 +15,11 @@ export interface RunningWorker {
   close(): Promise<void>
 }
 
-export function createDeps (config: Config, logger: Logger): WorkerDeps {
+export function createDeps (
+  config: Config,
+  logger: Logger,
+  connection: Redis
+): WorkerDeps {
   const oldKeys = config.HERALD_ENCRYPTION_KEYS_OLD.split(',').filter(Boolean)
   return {
     config,
@@ -22,7 +27,7 @@ export function createDeps (config: Config, logger: Logger): WorkerDeps {
     db: createDatabase({ url: config.DATABASE_URL }),
     box: new SecretBox(config.HERALD_ENCRYPTION_KEY, oldKeys),
     queues: createQueues({
-      connection: createRedis(config.REDIS_URL, 'worker'),
+      connection,
       prefix: config.QUEUE_PREFIX,
       policy: {
         deliveryAttempts: config.DELIVERY_ATTEMPTS,
@@ -35,9 +40,10 @@ export function createDeps (config: Config, logger: Logger): WorkerDeps {
 }
 
 export function startWorker (config: Config, logger: Logger): RunningWorker {
-  const deps = createDeps(config, logger)
+  const connection = createRedis(config.REDIS_URL, 'worker')
+  const deps = createDeps(config, logger, connection)
   const common = {
-    connection: createRedis(config.REDIS_URL, 'worker'),
+    connection,
     prefix: config.QUEUE_PREFIX,
     lockDuration: config.WORKER_LOCK_MS,
     stalledInterval: Math.min(config.WORKER_LOCK_MS, 30000),

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import { LiquidError } from 'liquidjs'
 import type { Liquid, Template } from 'liquidjs'
+import { DjangoContext } from './django-context.js'
 import { createEngine } from './engine.js'
 import { TemplateRenderError, TemplateSyntaxError } from './errors.js'
 import type { SourcePosition } from './errors.js'
@@ -108,7 +109,8 @@ export function createRenderer (
       try {
         // Every tag and filter here is synchronous, and the sync path
         // skips a promise per node.
-        return String(engine.renderSync(templates, context))
+        return String(engine.renderSync(templates,
+          new DjangoContext(context, engine)))
       } catch (err) {
         throw toRenderError(err)
       }

@@ -3,7 +3,9 @@ import { createRenderer } from '../src/index.js'
 import type { RenderOptions, TemplateError } from '../src/index.js'
 
 /** One table row: template, context, what Django renders. */
-export type Row = [template: string, context: Record<string, unknown>, expected: string]
+export type Row = [
+  template: string, context: Record<string, unknown>, expected: string
+]
 
 const renderer = createRenderer()
 

@@ -31,16 +31,27 @@ interface FilterCall {
 }
 
 /**
- * Django treats string literals in a template as safe (`default:"<b>"` is
- * not escaped); LiquidJS hands us a plain string, so its token tells.
+ * Django's `unescape_string_literal`: only `\"` (or `\'`) and `\\` are
+ * escapes, so `date:"jS \o\f F"` keeps its backslashes for the format.
+ */
+function djangoLiteral (raw: string): string {
+  const quote = raw[0] ?? '"'
+  return raw.slice(1, -1)
+    .replaceAll(`\\${quote}`, quote)
+    .replaceAll('\\\\', '\\')
+}
+
+/**
+ * String literals are read as Django reads them and, as in Django, are
+ * safe (`default:"<b>"` is not escaped); LiquidJS hands us a plain string,
+ * so the argument's token tells.
  */
 function argumentOf (call: FilterCall, args: unknown[]): unknown {
-  const arg = args[0]
   const token = call.token?.args?.[0]
-  if (typeof arg === 'string' && TypeGuards.isQuotedToken(token)) {
-    return new SafeString(arg)
+  if (TypeGuards.isQuotedToken(token)) {
+    return new SafeString(djangoLiteral(token.getText()))
   }
-  return arg
+  return args[0]
 }
 
 /**
