@@ -177,17 +177,42 @@ async function freePort (): Promise<number> {
   return port
 }
 
+/** A connection string safe to print. */
+function redacted (url: string): string {
+  const parsed = new URL(url)
+  if (parsed.password !== '') parsed.password = '***'
+  return parsed.toString()
+}
+
+/**
+ * The message with its causes: fetch says only "fetch failed", and an
+ * AggregateError (every address refused) has an empty message.
+ */
+function reasonOf (err: unknown): string {
+  if (!(err instanceof Error)) return String(err)
+  if (err instanceof AggregateError && err.message === '') {
+    return err.errors.map(reasonOf).join('; ')
+  }
+  return err.cause === undefined
+    ? err.message
+    : `${err.message}: ${reasonOf(err.cause)}`
+}
+
 async function checkRedis (url: string): Promise<void> {
   const redis = createRedis(url, 'producer', {
     lazyConnect: true, retryStrategy: () => null
   })
-  redis.on('error', () => {}) // the failed connect() below reports it
+  // connect() only rejects with "Connection is closed"; the reason (refused,
+  // unknown host, not Redis) arrives as an 'error' event
+  let reason: Error | undefined
+  redis.on('error', (err: Error) => { reason = err })
   try {
     await redis.connect()
     await redis.ping()
   } catch (err) {
-    throw new DemoError(`Redis is not reachable at ${url}: ${
-      (err as Error).message}`, { cause: err })
+    const cause = reason ?? err
+    throw new DemoError(`Redis is not reachable at ${redacted(url)}: ${
+      reasonOf(cause)}`, { cause })
   } finally {
     redis.disconnect()
   }
@@ -224,6 +249,9 @@ async function callApi (
     },
     body: JSON.stringify(payload),
     signal: AbortSignal.timeout(10_000)
+  }).catch((err: unknown) => {
+    throw new DemoError(`POST /api${path} failed: ${reasonOf(err)}`,
+      { cause: err })
   })
   const text = await res.text()
   let body: unknown = text
@@ -269,11 +297,14 @@ async function migrate (): Promise<void> {
   const applied = await applyMigrations({
     databaseUrl: DATABASE_URL,
     directory: fileURLToPath(new URL('../prisma/migrations', import.meta.url))
+  }).catch((err: unknown) => {
+    throw new DemoError(`cannot migrate ${redacted(DATABASE_URL)}: ${
+      reasonOf(err)}`, { cause: err })
   })
   say(applied.length === 0
     ? 'done (already up to date)\n'
     : `done (${applied.length} migration(s) applied)\n`)
-  say(`   Checking Redis at ${REDIS_URL} ... `)
+  say(`   Checking Redis at ${redacted(REDIS_URL)} ... `)
   await checkRedis(REDIS_URL)
   say('ok\n')
 }
@@ -421,23 +452,29 @@ async function closeAll (services: Services): Promise<void> {
 
 async function main (): Promise<number> {
   const services: Services = {}
-  const interrupted = (signal: NodeJS.Signals): void => {
+  let interrupted = false
+  const interrupt = (signal: NodeJS.Signals): void => {
+    interrupted = true
     process.stderr.write(`\n[demo] ${signal}: stopping\n`)
     void closeAll(services).then(() => process.exit(130))
   }
-  process.once('SIGINT', interrupted)
-  process.once('SIGTERM', interrupted)
+  process.once('SIGINT', interrupt)
+  process.once('SIGTERM', interrupt)
   say('Herald demo: platform webhook in, email out\n\n')
   try {
     await run(services)
     say('\nDemo finished: the event became an email.\n')
     return 0
   } catch (err) {
+    // what fails after an interrupt is only the interrupt's doing
+    if (interrupted) return 130
     if (lineOpen) say('FAILED\n')
-    const message = err instanceof Error ? err.message : String(err)
-    process.stderr.write(`\n[demo] error: ${message}\n`)
-    if (!(err instanceof DemoError) && err instanceof Error && err.stack) {
-      process.stderr.write(`${err.stack}\n`)
+    if (err instanceof DemoError) {
+      process.stderr.write(`\n[demo] error: ${err.message}\n`)
+    } else {
+      // not foreseen: the stack helps whoever reports it
+      process.stderr.write(`\n[demo] error: ${reasonOf(err)}\n`)
+      if (err instanceof Error) process.stderr.write(`${String(err.stack)}\n`)
     }
     return 1
   } finally {

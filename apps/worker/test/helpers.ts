@@ -1,7 +1,10 @@
+import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { connect, createServer, type Socket } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import type { Config } from '@herald/config'
 import { createLogger } from '@herald/log'
-import { startSmtpSink, type SmtpSink } from '@herald/testkit'
+import { startSmtpSink, type SinkMessage, type SmtpSink } from '@herald/testkit'
 import { deliverWebhook, type DeliveryAttempt } from '@herald/simulator'
 import { startApi, webhookSecret, type ApiHarness } from '../../api/test/helpers.js'
 import { startWorker, type RunningWorker } from '../src/worker.js'
@@ -112,4 +115,135 @@ export async function eventually (
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   throw new Error('condition not met in time')
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+
+/** How a child process ended: its code, or the signal that killed it. */
+export interface ChildExit {
+  code: number | null
+  signal: NodeJS.Signals | null
+}
+
+/** A worker in a process of its own, started as in production. */
+export interface WorkerProcess {
+  readonly child: ChildProcess
+  /** Settles once the process has exited. */
+  readonly exited: Promise<ChildExit>
+  /** Everything the process wrote to stderr so far. */
+  stderr(): string
+  /** Resolves once a log line with this `msg` was written (LOG_LEVEL). */
+  logged(msg: string, timeoutMs?: number): Promise<void>
+  /** Sends `signal` unless the process has already exited. */
+  kill(signal: NodeJS.Signals): void
+  /** SIGTERM, then the exit. */
+  stop(): Promise<ChildExit>
+}
+
+/**
+ * Runs `apps/worker/src/main.ts` with `process.env` plus `env`. A process
+ * still alive at teardown is killed, so a failed test leaves none behind.
+ */
+export function spawnWorker (
+  t: TapLike,
+  env: Record<string, string>
+): WorkerProcess {
+  const child = spawn(process.execPath, [
+    '--conditions=herald-source', '--import', 'tsx', 'apps/worker/src/main.ts'
+  ], { cwd: REPO_ROOT, env: { ...process.env, ...env } })
+  const exited = new Promise<ChildExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }))
+  })
+  const lines = collectLines(child)
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+  const alive = () => child.exitCode === null && child.signalCode === null
+  const kill = (signal: NodeJS.Signals) => { if (alive()) child.kill(signal) }
+  t.teardown(async () => {
+    kill('SIGKILL')
+    await exited
+  })
+  return {
+    child,
+    exited,
+    stderr: () => stderr,
+    logged: (msg, timeoutMs) => eventually(
+      async () => lines.some((line) => logMessage(line) === msg), timeoutMs
+    ),
+    kill,
+    async stop () {
+      kill('SIGTERM')
+      return exited
+    }
+  }
+}
+
+function collectLines (child: ChildProcess): string[] {
+  const lines: string[] = []
+  let rest = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const parts = (rest + chunk.toString()).split('\n')
+    rest = parts.pop() ?? ''
+    lines.push(...parts)
+  })
+  return lines
+}
+
+function logMessage (line: string): unknown {
+  try {
+    return (JSON.parse(line) as { msg?: unknown }).msg
+  } catch {
+    return undefined
+  }
+}
+
+/** The delivery a sink message was sent for (`X-Herald-Delivery`). */
+export function deliveryIdOf (message: SinkMessage): string {
+  const id = message.headers.get('x-herald-delivery')
+  if (typeof id !== 'string') throw new Error('message has no delivery id')
+  return id
+}
+
+/** A TCP relay to Redis that can go deaf, as a stalled network would. */
+export interface RedisRelay {
+  /** `redisUrl` with the relay's host and port. */
+  readonly url: string
+  /**
+   * From now on, what clients send is dropped: Redis hears nothing more
+   * from them, while replies to earlier commands still arrive.
+   */
+  freeze(): void
+  close(): Promise<void>
+}
+
+/** Starts a {@link RedisRelay} on a free port in front of `redisUrl`. */
+export async function startRedisRelay (redisUrl: string): Promise<RedisRelay> {
+  const target = new URL(redisUrl)
+  const sockets = new Set<Socket>()
+  let frozen = false
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname)
+    const drop = () => { client.destroy(); upstream.destroy() }
+    for (const socket of [client, upstream]) {
+      sockets.add(socket)
+      socket.once('close', () => { sockets.delete(socket); drop() })
+      socket.on('error', drop)
+    }
+    client.on('data', (chunk) => { if (!frozen) upstream.write(chunk) })
+    upstream.pipe(client)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('relay has no port')
+  const url = new URL(redisUrl)
+  url.hostname = '127.0.0.1'
+  url.port = String(address.port)
+  return {
+    url: url.toString(),
+    freeze: () => { frozen = true },
+    close: () => new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy()
+      server.close(() => resolve())
+    })
+  }
 }

@@ -85,5 +85,7 @@ t.test('the project\'s migrations apply to an empty database', async (t) => {
   const tables = await query(url, `SELECT table_name FROM information_schema.tables
     WHERE table_schema = 'public' ORDER BY table_name`)
   t.same(tables.map((r) => (r as { table_name: string }).table_name),
-    ['_prisma_migrations', 'companies', 'deliveries', 'notifications', 'webhook_events'])
+    ['_prisma_migrations', 'companies', 'credentials', 'deliveries', 'layouts',
+      'notifications', 'push_subscriptions', 'retired_push_tokens',
+      'user_preferences', 'webhook_events'])
 })
