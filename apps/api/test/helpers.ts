@@ -38,7 +38,8 @@ export async function startApi (
     await app.db.company.deleteMany({ where: { id: companyId } }).catch(() => {})
     await Promise.allSettled([
       app.queues.events.obliterate({ force: true }),
-      app.queues.deliveries.obliterate({ force: true })
+      app.queues.deliveries.obliterate({ force: true }),
+      app.queues.triggers.obliterate({ force: true })
     ])
     await app.close()
     await sim.close()

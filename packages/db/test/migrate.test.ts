@@ -86,6 +86,6 @@ t.test('the project\'s migrations apply to an empty database', async (t) => {
     WHERE table_schema = 'public' ORDER BY table_name`)
   t.same(tables.map((r) => (r as { table_name: string }).table_name),
     ['_prisma_migrations', 'companies', 'credentials', 'deliveries', 'layouts',
-      'notifications', 'push_subscriptions', 'retired_push_tokens',
+      'notifications', 'push_subscriptions', 'retired_push_tokens', 'triggers',
       'user_preferences', 'webhook_events'])
 })

@@ -3,7 +3,9 @@ export const QueueName = {
   /** One job per stored webhook event: match notifications, fan out. */
   events: 'events',
   /** One job per delivery row: send one message to one recipient. */
-  deliveries: 'deliveries'
+  deliveries: 'deliveries',
+  /** One job per manual trigger: resolve users and groups, fan out. */
+  triggers: 'triggers'
 } as const
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName]
@@ -18,9 +20,17 @@ export interface DeliveryJobData {
   deliveryId: string
 }
 
+/** Payload of a `triggers` job. */
+export interface TriggerJobData {
+  triggerId: string
+}
+
 /** Job ids double as dedupe keys: adding an existing id is a no-op. */
 export const eventJobId = (webhookEventId: string): string =>
   `event-${webhookEventId}`
 
 export const deliveryJobId = (deliveryId: string): string =>
   `delivery-${deliveryId}`
+
+export const triggerJobId = (triggerId: string): string =>
+  `trigger-${triggerId}`

@@ -4,8 +4,10 @@ import {
   QueueName,
   eventJobId,
   deliveryJobId,
+  triggerJobId,
   type EventJobData,
-  type DeliveryJobData
+  type DeliveryJobData,
+  type TriggerJobData
 } from './names.js'
 import {
   eventJobOptions,
@@ -18,8 +20,10 @@ import {
 export interface Queues {
   events: Queue<EventJobData>
   deliveries: Queue<DeliveryJobData>
+  triggers: Queue<TriggerJobData>
   enqueueEvent(webhookEventId: string): Promise<void>
   enqueueDeliveries(deliveryIds: readonly string[]): Promise<void>
+  enqueueTrigger(triggerId: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -44,6 +48,17 @@ export function createQueues (options: QueuesOptions): Queues {
     defaultJobOptions: deliveryJobOptions(policy)
   })
 
+  const triggers = new Queue<TriggerJobData>(QueueName.triggers, {
+    connection,
+    prefix,
+    streams: streamOptions,
+    defaultJobOptions: eventJobOptions(policy)
+  })
+
+  async function enqueueTrigger (triggerId: string): Promise<void> {
+    await triggers.add('trigger', { triggerId }, { jobId: triggerJobId(triggerId) })
+  }
+
   async function enqueueEvent (webhookEventId: string): Promise<void> {
     await events.add('event', { webhookEventId }, {
       jobId: eventJobId(webhookEventId)
@@ -60,8 +75,16 @@ export function createQueues (options: QueuesOptions): Queues {
   }
 
   async function close (): Promise<void> {
-    await Promise.allSettled([events.close(), deliveries.close()])
+    await Promise.allSettled([events.close(), deliveries.close(), triggers.close()])
   }
 
-  return { events, deliveries, enqueueEvent, enqueueDeliveries, close }
+  return {
+    events,
+    deliveries,
+    triggers,
+    enqueueEvent,
+    enqueueDeliveries,
+    enqueueTrigger,
+    close
+  }
 }
