@@ -4,9 +4,10 @@
 // real API and worker (child processes, configured only by environment
 // variables) turn it into an email caught by a local SMTP sink.
 //
-// Needs PostgreSQL and Redis; DATABASE_URL and REDIS_URL override the
-// defaults below. The demo database persists, so every run starts by
-// purging what the previous one left.
+// Needs PostgreSQL and Redis; DEMO_DATABASE_URL (a full connection string,
+// database included) and REDIS_URL override the defaults below. It reads no
+// DATABASE_URL, so it never touches a real database. The demo database
+// persists, so every run starts by purging what the previous one left.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -22,7 +23,7 @@ import {
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '@herald/testkit'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const DATABASE_URL = process.env.DATABASE_URL ??
+const DATABASE_URL = process.env.DEMO_DATABASE_URL ??
   'postgresql://postgres@127.0.0.1:5432/herald_demo'
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 /**

@@ -67,6 +67,12 @@ export const Errors = {
     ),
   malformedJson: () =>
     new ApiError('HERALD_ERR_API_MALFORMED_JSON', 400, 'Malformed JSON body.'),
+  bodyTooDeep: () =>
+    new ApiError('HERALD_ERR_API_BODY_TOO_DEEP', 400, 'Request body is nested too deeply.'),
+  rateLimited: () =>
+    new ApiError('HERALD_ERR_API_RATE_LIMITED', 429, 'Too many requests, retry later.'),
+  unauthorized: () =>
+    new ApiError('HERALD_ERR_API_UNAUTHORIZED', 401, 'Authentication required.'),
   unavailable: (cause?: unknown) =>
     new ApiError(
       'HERALD_ERR_API_UNAVAILABLE',

@@ -1,4 +1,12 @@
-import type { Company, WebhookEvent } from '@herald/db'
+import {
+  serviceToken,
+  type Company,
+  type Notification,
+  type WebhookEvent
+} from '@herald/db'
+import { computeTotals } from '@herald/templates'
+import type { WorkerDeps } from './deps.js'
+import { NoServiceTokenError } from './errors.js'
 
 export type TemplateContext = Record<string, unknown>
 
@@ -31,4 +39,44 @@ export function eventUserId (event: WebhookEvent): string | null {
   if (typeof user.id === 'string') return user.id
   if (event.event.startsWith('user.') && typeof data.id === 'string') return data.id
   return null
+}
+
+/** Events whose `data` is the transaction itself. */
+export function isTransactionEvent (event: Pick<WebhookEvent, 'event' | 'data'>): boolean {
+  const data = asRecord(event.data)
+  return event.event.startsWith('transaction.') &&
+    !event.event.startsWith('transaction.transition.') &&
+    typeof data.id === 'string' && data.amount !== undefined
+}
+
+const TEMPLATE_COLUMNS = [
+  'subject', 'htmlMessage', 'textMessage', 'smsMessage', 'pushMessage',
+  'toEmail', 'toMobile', 'toUser', 'fromEmail', 'expression', 'variants'
+] as const
+
+/** Whether any template of these notifications reads `computed`. */
+export function usesComputed (notifications: readonly Notification[]): boolean {
+  return notifications.some((n) => TEMPLATE_COLUMNS
+    .some((column) => JSON.stringify(n[column] ?? '').includes('computed')))
+}
+
+/**
+ * The context of an event: {@link buildContext}, plus `computed.fee` and
+ * `computed.total_amount` for transaction events whose notifications use
+ * them (the fee children are read from the platform only then). A
+ * platform outage propagates, so the event job is retried.
+ */
+export async function eventContext (
+  deps: Pick<WorkerDeps, 'box' | 'platform'>,
+  event: WebhookEvent,
+  company: Company,
+  notifications: readonly Notification[]
+): Promise<TemplateContext> {
+  const context = buildContext(event, company)
+  if (!isTransactionEvent(event) || !usesComputed(notifications)) return context
+  const token = serviceToken(deps.box, company)
+  if (token === null) throw new NoServiceTokenError(company.id)
+  const transaction = asRecord(event.data)
+  const children = await deps.platform.feeChildren(token, String(transaction.id))
+  return { ...context, computed: computeTotals(transaction, children) }
 }

@@ -1,9 +1,10 @@
 import type { Config } from '@herald/config'
 import type { Database, SecretBox } from '@herald/db'
 import type { Logger } from '@herald/log'
+import type { PlatformClient } from '@herald/platform'
 import type { Queues } from '@herald/queue'
 import type { TemplateRenderer } from '@herald/templates'
-import type { EmailChannel } from './channels/email.js'
+import type { Channels } from './channels/channels.js'
 
 /** What the processors use; built once by the worker, closed by it too. */
 export interface WorkerDeps {
@@ -13,5 +14,8 @@ export interface WorkerDeps {
   box: SecretBox
   queues: Queues
   renderer: TemplateRenderer
-  email: EmailChannel
+  /** The platform API, for users' numbers and devices. */
+  platform: PlatformClient
+  /** Every provider, chosen per delivery. */
+  channels: Channels
 }

@@ -1,2 +1,7 @@
 export { startWorker, createDeps, type RunningWorker } from './worker.js'
 export { classifyFailure, FAILURE_TABLE, type Failure, type FailureClass } from './failures.js'
+export { sweepStuck, type SweepReport } from './sweep.js'
+export { pruneExpired, type PruneReport } from './retention.js'
+export { startMaintenance, type Maintenance, type MaintenanceReport } from './maintenance.js'
+export { createWorkerMetrics, type WorkerMetrics } from './metrics.js'
+export { startMetricsServer, type MetricsServer } from './metrics-server.js'

@@ -5,21 +5,25 @@ import {
   findDelivery,
   releaseForRetry,
   settleFailed,
-  settleSent
+  settleSent,
+  type Delivery
 } from '@herald/db'
 import type { DeliveryJobData } from '@herald/queue'
+import { DeliveryBusyError } from './errors.js'
 import { classifyFailure } from './failures.js'
+import { maskReason } from './mask-reason.js'
 import type { WorkerDeps } from './deps.js'
 
-/** The delivery is held by another live worker; try again later. */
-export class DeliveryBusyError extends Error {
-  readonly code = 'HERALD_ERR_WORKER_DELIVERY_BUSY'
-}
+export { DeliveryBusyError }
+
+/** Name of the delayed job that reads an Expo receipt (deliveries queue). */
+export const RECEIPT_JOB = 'receipt'
 
 /**
  * Sends one delivery at most once. The row is claimed before the provider
  * is called and settled right after; a job that runs again finds it sent
- * (or failed, or skipped) and does nothing.
+ * (or failed, or skipped) and does nothing. The channel is picked by the
+ * row's type and provider.
  */
 export async function processDelivery (
   deps: WorkerDeps,
@@ -31,38 +35,65 @@ export async function processDelivery (
   if (!delivery) {
     const current = await findDelivery(db, id)
     if (!current || current.status !== 'sending') return current?.status ?? 'gone'
-    throw new DeliveryBusyError(`delivery ${id} is being sent by another worker`)
+    throw new DeliveryBusyError(id)
   }
-  const company = await db.company.findUniqueOrThrow({ where: { id: delivery.companyId } })
-  const log = deps.logger.child({ jobId: job.id, deliveryId: id })
-  let providerId: string | null
+  const company = await db.company.findUniqueOrThrow({
+    where: { id: delivery.companyId }
+  })
+  let sent: Awaited<ReturnType<WorkerDeps['channels']['send']>>
   try {
-    ({ providerId } = await deps.email.send(delivery, company))
+    sent = await deps.channels.send(delivery, company)
   } catch (err) {
-    return await settleFailure(deps, job, id, err)
+    return await settleFailure(deps, job, delivery, err)
   }
   // The provider has the message: record it, retrying the write itself
   // rather than the send, so a database blip cannot cause a second send.
-  await pRetry(() => settleSent(db, id, providerId), { retries: 5, minTimeout: 200 })
-  log.info({ type: delivery.type, recipient: delivery.recipient }, 'delivery sent')
+  await pRetry(() => settleSent(db, id, sent.providerId), { retries: 5, minTimeout: 200 })
+  const log = deps.logger.child({ jobId: job.id, deliveryId: id })
+  const { type, provider, recipient } = delivery
+  log.info({ type, provider, recipient }, 'delivery sent')
+  if (sent.receipt) await scheduleReceipt(deps, delivery)
   return 'sent'
+}
+
+/**
+ * Queues the receipt check EXPO_RECEIPT_DELAY_MS from now. Losing it only
+ * loses the late verdict on a message already sent, so a failure to queue
+ * is logged, not thrown: throwing would not send anything again either.
+ */
+async function scheduleReceipt (deps: WorkerDeps, delivery: Delivery): Promise<void> {
+  try {
+    await pRetry(() => deps.queues.deliveries.add(
+      RECEIPT_JOB,
+      { deliveryId: delivery.id },
+      { jobId: `receipt-${delivery.id}`, delay: deps.config.EXPO_RECEIPT_DELAY_MS }
+    ), { retries: 3, minTimeout: 200 })
+  } catch (err) {
+    deps.logger.warn({ err, deliveryId: delivery.id }, 'receipt check not queued')
+  }
 }
 
 async function settleFailure (
   deps: WorkerDeps,
   job: Job<DeliveryJobData>,
-  id: string,
+  delivery: Delivery,
   err: unknown
 ): Promise<never> {
   const failure = classifyFailure(err)
   const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
-  const log = deps.logger.child({ jobId: job.id, deliveryId: id })
+  const log = deps.logger.child({ jobId: job.id, deliveryId: delivery.id })
+  const fields = {
+    reason: maskReason(failure.reason),
+    class: failure.class,
+    provider: delivery.provider,
+    attempt: job.attemptsMade + 1
+  }
   if (failure.class === 'permanent' || lastAttempt) {
-    await settleFailed(deps.db, id, failure.reason)
-    log.warn({ reason: failure.reason, attempt: job.attemptsMade + 1 }, 'delivery failed')
+    await settleFailed(deps.db, delivery.id, failure.reason)
+    log.warn(fields, 'delivery failed')
     throw new UnrecoverableError(failure.reason)
   }
-  await releaseForRetry(deps.db, id, failure.reason)
-  log.info({ reason: failure.reason, attempt: job.attemptsMade + 1 }, 'delivery will retry')
+  await releaseForRetry(deps.db, delivery.id, failure.reason)
+  log.info(fields, 'delivery will retry')
   throw err
 }

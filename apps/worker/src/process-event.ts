@@ -7,8 +7,11 @@ import {
   type NewDelivery
 } from '@herald/db'
 import type { EventJobData } from '@herald/queue'
-import { buildContext } from './context.js'
-import { planEmail } from './plan.js'
+import { eventContext } from './context.js'
+import { planDeliveries } from './plan.js'
+import { planFinisher } from './finish-plan.js'
+import { conditionGate, localized } from './select-notification.js'
+import { companyProviders, createUserDirectory } from './user-directory.js'
 import type { WorkerDeps } from './deps.js'
 
 /**
@@ -26,10 +29,26 @@ export async function processEvent (deps: WorkerDeps, job: Job<EventJobData>): P
   const { company } = event
   const planned: NewDelivery[] = []
   if (company.active) {
-    const context = buildContext(event, company)
-    for (const notification of await notificationsForEvent(db, company.id, event.event)) {
-      const input = { renderer: deps.renderer, company, event, notification, context }
-      planned.push(...await planEmail(input))
+    const notifications = await notificationsForEvent(db, company.id, event.event)
+    const context = await eventContext(deps, event, company, notifications)
+    const directory = createUserDirectory(deps, company)
+    const providers = await companyProviders(db, company.id)
+    for (const notification of notifications) {
+      const input = {
+        renderer: deps.renderer, company, event, notification, context, directory, providers
+      }
+      const gate = await conditionGate(input)
+      if (!gate.send) {
+        if (gate.row) planned.push(gate.row)
+        if (gate.reason) {
+          deps.logger.info({ jobId: job.id, notificationId: notification.id },
+            'send condition failed')
+        }
+        continue
+      }
+      const finish = await planFinisher(deps, notification)
+      const chosen = { ...input, notification: await localized(input) }
+      planned.push(...await finish(context, await planDeliveries(chosen)))
     }
   }
   await insertDeliveries(db, planned)

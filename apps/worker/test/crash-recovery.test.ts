@@ -35,11 +35,21 @@ async function queuesIdle (s: Stack): Promise<boolean> {
   return Object.values(counts).every((n) => n === 0)
 }
 
-/** A promise and the function that settles it. */
-function signal (): { promise: Promise<void>, fire: () => void } {
+/** A promise and the functions that settle it. */
+function signal (): {
+  promise: Promise<void>
+  fire: () => void
+  fail: (err: unknown) => void
+} {
   let fire = () => {}
-  const promise = new Promise<void>((resolve) => { fire = resolve })
-  return { promise, fire }
+  let fail = (_err: unknown) => {}
+  const promise = new Promise<void>((resolve, reject) => {
+    fire = resolve
+    fail = reject
+  })
+  // awaited by the test; a hook that also waits must not crash the run
+  promise.catch(() => {})
+  return { promise, fire, fail }
 }
 
 t.test('a worker killed in the middle of a batch: every email arrives once', async (t) => {
@@ -57,10 +67,15 @@ t.test('a worker killed in the middle of a batch: every email arrives once', asy
   // test is about everything else.
   s.sink.onDataStart(async (attempt) => {
     if (attempt !== cut) return
-    await eventually(async () => s.sink.messages.length === cut - 1 &&
-      await countRows(s, 'sent') === cut - 1)
-    first.kill('SIGKILL')
-    killed.fire()
+    try {
+      await eventually(async () => s.sink.messages.length === cut - 1 &&
+        await countRows(s, 'sent') === cut - 1)
+      first.kill('SIGKILL')
+      killed.fire()
+    } catch (err) {
+      killed.fail(new Error(`no kill: ${s.sink.messages.length} accepted, ` +
+        `${await countRows(s, 'sent')} sent`, { cause: err }))
+    }
   })
   // Messages on the wire when the worker died never get their 250: the
   // transaction was cut, so the sink must not count them as delivered.

@@ -141,16 +141,20 @@ export interface WorkerProcess {
 }
 
 /**
- * Runs `apps/worker/src/main.ts` with `process.env` plus `env`. A process
- * still alive at teardown is killed, so a failed test leaves none behind.
+ * Runs `apps/worker/src/main.ts` with `process.env` plus `env`, less the
+ * `unset` keys. A process still alive at teardown is killed, so a failed
+ * test leaves none behind.
  */
 export function spawnWorker (
   t: TapLike,
-  env: Record<string, string>
+  env: Record<string, string>,
+  unset: readonly string[] = []
 ): WorkerProcess {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
+  for (const key of unset) delete childEnv[key]
   const child = spawn(process.execPath, [
     '--conditions=herald-source', '--import', 'tsx', 'apps/worker/src/main.ts'
-  ], { cwd: REPO_ROOT, env: { ...process.env, ...env } })
+  ], { cwd: REPO_ROOT, env: childEnv })
   const exited = new Promise<ChildExit>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }))
   })

@@ -51,6 +51,12 @@ export const ConfigSchema = Type.Object({
   AUTH_CACHE_TTL_MS: Int('How long a platform auth result is reused.', 30000),
   AUTH_CACHE_MAX: Int('Most auth results kept in memory.', 10000, 1),
   PLATFORM_TIMEOUT_MS: Int('Timeout of each platform API call.', 8000, 100),
+  PLATFORM_PAGE_SIZE: Type.Integer({
+    default: 100,
+    minimum: 1,
+    maximum: 250,
+    description: 'Page size asked of the platform when listing (e.g. group members).'
+  }),
   REGISTER_WEBHOOKS: Type.Boolean({
     default: true,
     description: 'Register platform webhooks on activation.'
@@ -73,7 +79,55 @@ export const ConfigSchema = Type.Object({
   SMTP_FROM: Type.String({
     default: '',
     description: 'Sender when neither notification nor company names one.'
-  })
+  }),
+  PROVIDER_TIMEOUT_MS: Int('Timeout of each call to an email, SMS or push provider.', 10000, 100),
+  SENDGRID_API_URL: Url('SendGrid API base URL.', 'https://api.sendgrid.com'),
+  TWILIO_API_URL: Url('Twilio REST API base URL.', 'https://api.twilio.com'),
+  EXPO_API_URL: Url('Expo push API base URL.', 'https://exp.host'),
+  EXPO_RECEIPT_DELAY_MS: Int('Wait before reading an Expo push receipt.', 900000),
+  WEBPUSH_ALLOW_HTTP: Type.Boolean({
+    default: false,
+    description: 'Accept plain-http Web Push endpoints (tests only).'
+  }),
+  RATE_LIMIT_MAX: Int('Requests per client address per window on public routes.', 1200, 1),
+  WEBHOOK_RATE_LIMIT_MAX: Int(
+    'Webhook requests per client address per window; generous for platform bursts.',
+    20000,
+    1
+  ),
+  RATE_LIMIT_WINDOW_MS: Int('Length of the rate-limit window.', 60000, 1000),
+  METRICS_TOKEN: Type.String({
+    default: '',
+    description: 'When set, /metrics needs `Authorization: Bearer <token>`.'
+  }),
+  WORKER_METRICS_PORT: Int('Port of the worker\'s /metrics and /health; 0 turns it off.', 9464),
+  BULL_BOARD_PATH: Type.String({
+    default: '/admin/queues',
+    pattern: '^(/[A-Za-z0-9._~-]+)+$',
+    description: 'Where the queue dashboard is served.'
+  }),
+  BULL_BOARD_USER: Type.String({
+    default: '',
+    description: 'Operator user name for the dashboard (HTTP basic).'
+  }),
+  BULL_BOARD_PASSWORD: Type.String({
+    default: '',
+    description: 'Operator password for the dashboard; empty turns basic sign-in off.'
+  }),
+  BULL_BOARD_COMPANIES: Type.String({
+    default: '',
+    description: 'Companies, comma separated, whose platform admins may open the dashboard.'
+  }),
+  BULL_BOARD_READ_ONLY: Type.Boolean({
+    default: true,
+    description: 'Dashboard shows jobs only; false allows retry, remove, pause.'
+  }),
+  RETENTION_DAYS: Int('Days delivery logs and stored events are kept; 0 keeps them.', 30),
+  MAINTENANCE_INTERVAL_MS: Int(
+    'How often a worker sweeps stuck events and prunes old rows; 0 turns it off.',
+    60000
+  ),
+  SWEEP_AFTER_MS: Int('Age after which an unqueued event or delivery is queued again.', 300000, 100)
 })
 
 export type Config = Static<typeof ConfigSchema>

@@ -4,6 +4,8 @@ import type { Delivery, NotificationType } from './generated/prisma/client.js'
 export interface NewDelivery {
   companyId: string
   webhookEventId: string | null
+  /** The manual trigger that made it, when not an event. */
+  triggerId?: string | null
   notificationId: number | null
   dedupeKey: string
   type: NotificationType
@@ -15,6 +17,8 @@ export interface NewDelivery {
   smsMessage?: string
   pushMessage?: string
   fromEmail?: string
+  /** Which provider will carry it: smtp, sendgrid, twilio, expo, webpush. */
+  provider?: string | null
   status?: 'queued' | 'skipped'
   errorMessage?: string | null
 }
@@ -115,4 +119,19 @@ export async function releaseForRetry (
 
 export function findDelivery (db: Database, id: string): Promise<Delivery | null> {
   return db.delivery.findUnique({ where: { id } })
+}
+
+/**
+ * Marks a sent delivery failed after the fact: the provider accepted it,
+ * then reported (in a receipt) that it could not be delivered.
+ */
+export async function settleRejectedAfterSend (
+  db: Database,
+  id: string,
+  errorMessage: string
+): Promise<void> {
+  await db.delivery.updateMany({
+    where: { id, status: 'sent' },
+    data: { status: 'failed', errorMessage }
+  })
 }

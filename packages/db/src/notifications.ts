@@ -11,6 +11,10 @@ export interface NotificationQuery {
   event?: string
   name?: string
   type?: Notification['type']
+  layoutId?: number
+  /** Only those users may switch off (the user API's list). */
+  preferenceEnabled?: boolean
+  enabled?: boolean
   skip: number
   take: number
   newestFirst: boolean
@@ -33,7 +37,12 @@ export async function listNotifications (
     companyId,
     ...(query.event === undefined ? {} : { event: query.event }),
     ...(query.name === undefined ? {} : { name: query.name }),
-    ...(query.type === undefined ? {} : { type: query.type })
+    ...(query.type === undefined ? {} : { type: query.type }),
+    ...(query.layoutId === undefined ? {} : { layoutId: query.layoutId }),
+    ...(query.enabled === undefined ? {} : { enabled: query.enabled }),
+    ...(query.preferenceEnabled === undefined
+      ? {}
+      : { preferenceEnabled: query.preferenceEnabled })
   }
   const order = query.newestFirst ? 'desc' : 'asc'
   const [count, rows] = await db.$transaction([

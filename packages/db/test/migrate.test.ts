@@ -4,26 +4,10 @@ import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { testUrls, uniqueId } from '@herald/testkit'
+import { scratchDatabaseUrl } from '@herald/testkit'
 import { applyMigrations, MigrationError } from '../src/index.js'
 
 interface TapLike { teardown(fn: () => unknown): void }
-
-/** A database of its own for each test, dropped afterwards. */
-async function scratchDatabase (t: TapLike): Promise<string> {
-  const name = uniqueId('herald_mig').replace(/-/g, '_')
-  const url = new URL(testUrls().databaseUrl)
-  url.pathname = `/${name}`
-  t.teardown(async () => {
-    const admin = new URL(url)
-    admin.pathname = '/postgres'
-    const client = new pg.Client({ connectionString: admin.href })
-    await client.connect()
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await client.end()
-  })
-  return url.href
-}
 
 async function migrationsDir (t: TapLike, files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'herald-mig-'))
@@ -46,7 +30,7 @@ async function query (url: string, sql: string): Promise<unknown[]> {
 }
 
 t.test('applies pending migrations in order and records them as Prisma does', async (t) => {
-  const url = await scratchDatabase(t)
+  const url = scratchDatabaseUrl(t)
   const first = 'CREATE TABLE a (id int);'
   const dir = await migrationsDir(t, {
     '20260101000000_first': first,
@@ -66,7 +50,7 @@ t.test('applies pending migrations in order and records them as Prisma does', as
 })
 
 t.test('a failing migration leaves nothing half done', async (t) => {
-  const url = await scratchDatabase(t)
+  const url = scratchDatabaseUrl(t)
   const dir = await migrationsDir(t, {
     '20260101000000_ok': 'CREATE TABLE a (id int);',
     '20260102000000_broken': 'CREATE TABLE b (id int); SELECT * FROM missing;'
@@ -78,7 +62,7 @@ t.test('a failing migration leaves nothing half done', async (t) => {
 })
 
 t.test('the project\'s migrations apply to an empty database', async (t) => {
-  const url = await scratchDatabase(t)
+  const url = scratchDatabaseUrl(t)
   const dir = new URL('../../../prisma/migrations', import.meta.url).pathname
   const applied = await applyMigrations({ databaseUrl: url, directory: dir })
   t.ok(applied.length >= 1)

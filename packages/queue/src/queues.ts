@@ -9,6 +9,7 @@ import {
   type DeliveryJobData,
   type TriggerJobData
 } from './names.js'
+import { QueueUnavailableError } from './errors.js'
 import {
   eventJobOptions,
   deliveryJobOptions,
@@ -31,6 +32,36 @@ export interface QueuesOptions {
   connection: Redis
   prefix: string
   policy: JobPolicy
+  /**
+   * Told of connection errors of each queue (Redis away, reconnecting).
+   * Without it BullMQ writes them to stderr.
+   */
+  onError?: (err: Error, queue: string) => void
+  /**
+   * Longest an enqueue may take; default {@link ENQUEUE_TIMEOUT_MS}.
+   * BullMQ waits for a connection that was never ready instead of
+   * failing, and a webhook must answer before the platform gives up.
+   */
+  enqueueTimeoutMs?: number
+}
+
+/** Below the platform's 5 s webhook timeout, with room to answer. */
+export const ENQUEUE_TIMEOUT_MS = 3000
+
+/**
+ * `promise`, or a {@link QueueUnavailableError} after `ms`. The add may
+ * still land later; job ids make the caller's retry a no-op then.
+ */
+async function inTime<T> (promise: Promise<T>, queue: string, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new QueueUnavailableError(queue, ms)), ms)
+  })
+  try {
+    return await Promise.race([promise, expired])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 export function createQueues (options: QueuesOptions): Queues {
@@ -55,23 +86,34 @@ export function createQueues (options: QueuesOptions): Queues {
     defaultJobOptions: eventJobOptions(policy)
   })
 
+  const { onError } = options
+  if (onError) {
+    for (const queue of [events, deliveries, triggers]) {
+      queue.on('error', (err) => onError(err, queue.name))
+    }
+  }
+
+  const timeoutMs = options.enqueueTimeoutMs ?? ENQUEUE_TIMEOUT_MS
+
   async function enqueueTrigger (triggerId: string): Promise<void> {
-    await triggers.add('trigger', { triggerId }, { jobId: triggerJobId(triggerId) })
+    await inTime(triggers.add('trigger', { triggerId }, {
+      jobId: triggerJobId(triggerId)
+    }), triggers.name, timeoutMs)
   }
 
   async function enqueueEvent (webhookEventId: string): Promise<void> {
-    await events.add('event', { webhookEventId }, {
+    await inTime(events.add('event', { webhookEventId }, {
       jobId: eventJobId(webhookEventId)
-    })
+    }), events.name, timeoutMs)
   }
 
   async function enqueueDeliveries (ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return
-    await deliveries.addBulk(ids.map((deliveryId) => ({
+    await inTime(deliveries.addBulk(ids.map((deliveryId) => ({
       name: 'delivery',
       data: { deliveryId },
       opts: { jobId: deliveryJobId(deliveryId) }
-    })))
+    }))), deliveries.name, timeoutMs)
   }
 
   async function close (): Promise<void> {

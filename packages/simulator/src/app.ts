@@ -9,6 +9,7 @@ import { deviceRoutes } from './routes/devices.js'
 import { transactionRoutes } from './routes/transactions.js'
 import { userRoutes } from './routes/users.js'
 import { webhookRoutes } from './routes/webhooks.js'
+import { sendEventRoutes } from './routes/send-event.js'
 import type { SimStore } from './store.js'
 import type { RecordedRequest } from './types.js'
 
@@ -33,7 +34,7 @@ export async function buildApp (
   app.setNotFoundHandler(handleNotFound)
   const opts = { store: state.store }
   for (const routes of [authRoutes, companyRoutes, webhookRoutes,
-    userRoutes, deviceRoutes, transactionRoutes]) {
+    userRoutes, deviceRoutes, transactionRoutes, sendEventRoutes]) {
     await app.register(routes, opts)
   }
   return app

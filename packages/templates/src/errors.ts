@@ -3,7 +3,10 @@ export const TEMPLATE_ERROR_CODES = {
   HERALD_ERR_TEMPLATE_SYNTAX:
     'the template does not parse (unknown tag or filter, unclosed block)',
   HERALD_ERR_TEMPLATE_RENDER:
-    'the template parsed but failed while rendering (bad filter argument)'
+    'the template parsed but failed while rendering (bad filter argument)',
+  HERALD_ERR_CONDITION_FAILED:
+    'a send condition rendered but is not a valid Python expression, or ' +
+    'evaluating it raised (the notification is not sent)'
 } as const
 
 /** A code from {@link TEMPLATE_ERROR_CODES}. */
@@ -51,6 +54,31 @@ export class TemplateSyntaxError extends TemplateError {
 export class TemplateRenderError extends TemplateError {
   readonly code = 'HERALD_ERR_TEMPLATE_RENDER'
   readonly statusCode = 422
+}
+
+/** Options of a {@link ConditionError}. */
+export interface ConditionErrorOptions {
+  cause?: unknown
+}
+
+/**
+ * A rendered send condition that Python would refuse (SyntaxError) or
+ * that raised while evaluating (TypeError, NameError…). Its position is
+ * the start of the condition.
+ */
+export class ConditionError extends TemplateError {
+  readonly code = 'HERALD_ERR_CONDITION_FAILED'
+  readonly statusCode = 422
+  /** The Python exception Python's `eval` would raise, by class name. */
+  readonly pythonError: string
+
+  constructor (
+    pythonError: string, message: string, options: ConditionErrorOptions = {}
+  ) {
+    super(`${pythonError}: ${message}`,
+      { line: 1, column: 1, cause: options.cause })
+    this.pythonError = pythonError
+  }
 }
 
 /**

@@ -2,10 +2,9 @@ import { LRUCache } from 'lru-cache'
 import { LiquidError } from 'liquidjs'
 import type { Liquid, Template } from 'liquidjs'
 import { DjangoContext } from './django-context.js'
-import { createEngine } from './engine.js'
+import { createEngine, parseDjango } from './engine.js'
 import { TemplateRenderError, TemplateSyntaxError } from './errors.js'
 import type { SourcePosition } from './errors.js'
-import { rewriteInlineComments } from './inline-comments.js'
 
 /** Options of one render. */
 export interface RenderOptions {
@@ -14,6 +13,11 @@ export interface RenderOptions {
    * value out. Leave false (the default) for subjects, text, SMS and push.
    */
   autoescape?: boolean
+  /**
+   * When given, the dotted path of every variable the render looked up
+   * and did not find is added (previews list them).
+   */
+  missing?: Set<string>
 }
 
 /** Renders Django-language notification templates. */
@@ -34,6 +38,8 @@ export interface TemplateRenderer {
 export interface RendererOptions {
   /** Parsed templates kept, least recently used dropped first. Default 1000. */
   cacheSize?: number
+  /** Longest one render may take, in milliseconds. Default 2000. */
+  renderLimitMs?: number
 }
 
 function positionOf (err: unknown): SourcePosition {
@@ -77,46 +83,43 @@ function toRenderError (err: unknown): TemplateRenderError {
 export function createRenderer (
   options: RendererOptions = {}
 ): TemplateRenderer {
-  const engines = { html: createEngine(true), text: createEngine(false) }
+  const engine: Liquid = createEngine({ renderLimitMs: options.renderLimitMs })
   const cache = new LRUCache<string, Template[]>({
     max: options.cacheSize ?? 1000
   })
 
-  function parsed (engine: Liquid, key: string, source: string): Template[] {
-    const hit = cache.get(key)
+  // One parse serves both modes: escaping is decided while rendering.
+  function parsed (source: string): Template[] {
+    const hit = cache.get(source)
     if (hit !== undefined) return hit
     let templates: Template[]
     try {
-      templates = engine.parse(rewriteInlineComments(source))
+      templates = parseDjango(engine, source)
     } catch (err) {
       throw toSyntaxError(err)
     }
-    cache.set(key, templates)
+    cache.set(source, templates)
     return templates
-  }
-
-  function parsedFor (source: string, autoescape: boolean): Template[] {
-    return autoescape
-      ? parsed(engines.html, `html:${source}`, source)
-      : parsed(engines.text, `text:${source}`, source)
   }
 
   return {
     async render (source, context, renderOptions = {}) {
-      const autoescape = renderOptions.autoescape ?? false
-      const templates = parsedFor(source, autoescape)
-      const engine = autoescape ? engines.html : engines.text
+      const templates = parsed(source)
+      const state = {
+        autoescape: renderOptions.autoescape ?? false,
+        missing: renderOptions.missing
+      }
       try {
         // Every tag and filter here is synchronous, and the sync path
         // skips a promise per node.
         return String(engine.renderSync(templates,
-          new DjangoContext(context, engine)))
+          new DjangoContext(context, engine, state)))
       } catch (err) {
         throw toRenderError(err)
       }
     },
     validate (source) {
-      parsedFor(source, false)
+      parsed(source)
     }
   }
 }

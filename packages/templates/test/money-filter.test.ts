@@ -41,7 +41,7 @@ t.test('bad money arguments are typed render errors', async (t) => {
   const cases: Array<[Record<string, unknown>, string]> = [
     [{ amount: 1, d: 19 }, `${places} 19`],
     [{ amount: 1, d: -1 }, `${places} -1`],
-    [{ amount: 1 }, `${places} undefined`],
+    [{ amount: 1 }, 'Failed lookup for key [d]'],
     [{ amount: 1.5, d: 2 }, `${amount} 1.5`],
     [{ amount: 'abc', d: 2 }, `${amount} abc`]
   ]

@@ -5,8 +5,9 @@ import { uniqueId } from './unique-id.js'
 
 /**
  * A validated configuration for one test: the test services, a queue
- * prefix of its own so parallel tests never see each other's jobs, and
- * quiet logs. `overrides` take the same string values as the environment.
+ * prefix of its own so parallel tests never see each other's jobs, quiet
+ * logs, and no worker maintenance or metrics listener. `overrides` take
+ * the same string values as the environment.
  */
 export function testConfig (overrides: Record<string, string> = {}): Config {
   const { databaseUrl, redisUrl } = testUrls()
@@ -19,6 +20,10 @@ export function testConfig (overrides: Record<string, string> = {}): Config {
       PUBLIC_URL: 'http://herald.test',
       LOG_LEVEL: 'silent',
       REGISTER_WEBHOOKS: 'false',
+      // Maintenance sweeps and prunes the whole database and a metrics
+      // listener takes a fixed port: tests that want either turn it on.
+      MAINTENANCE_INTERVAL_MS: '0',
+      WORKER_METRICS_PORT: '0',
       ...overrides
     }
   })

@@ -31,9 +31,12 @@ async function infrastructure (
 ): Promise<void> {
   const oldKeys = config.HERALD_ENCRYPTION_KEYS_OLD.split(',').filter(Boolean)
   const redis = createRedis(config.REDIS_URL, 'producer')
+  // ioredis reconnects by itself; without a listener it prints to stderr.
+  redis.on('error', (err) => app.log.warn({ err }, 'redis connection error'))
   const platform = new PlatformClient({
     baseUrl: config.PLATFORM_URL,
-    timeoutMs: config.PLATFORM_TIMEOUT_MS
+    timeoutMs: config.PLATFORM_TIMEOUT_MS,
+    pageSize: config.PLATFORM_PAGE_SIZE
   })
   app.decorate('config', config)
   app.decorate('db', createDatabase({ url: config.DATABASE_URL }))
@@ -42,6 +45,7 @@ async function infrastructure (
   app.decorate('queues', createQueues({
     connection: redis,
     prefix: config.QUEUE_PREFIX,
+    onError: (err, queue) => app.log.warn({ err, queue }, 'queue connection error'),
     policy: {
       deliveryAttempts: config.DELIVERY_ATTEMPTS,
       backoffMs: config.DELIVERY_BACKOFF_MS

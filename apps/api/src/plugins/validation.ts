@@ -40,7 +40,19 @@ export function toFieldErrors (
     const list = (out[field] ??= [])
     if (!list.includes(message)) list.push(message)
   }
+  for (const [field, list] of Object.entries(out)) out[field] = plainest(list)
   return out
+}
+
+const UNION_NOISE = new Set(['Must be of type null.', 'must match a schema in anyOf.'])
+
+/**
+ * A nullable field that fails reports every branch of its union; the
+ * client only needs the reason the non-null branch refused the value.
+ */
+function plainest (messages: string[]): string[] {
+  const useful = messages.filter((m) => !UNION_NOISE.has(m))
+  return useful.length > 0 ? useful : messages
 }
 
 function fieldOf (error: Partial<ErrorObject>): string {
@@ -58,6 +70,10 @@ function messageOf (error: Partial<ErrorObject>): string {
     case 'maxLength': return `Ensure this field has no more than ${String(error.params?.limit)} characters.`
     case 'minLength': return 'This field may not be blank.'
     case 'enum': return `Must be one of: ${(error.params?.allowedValues as unknown[] ?? []).join(', ')}.`
+    case 'minimum': return `Ensure this value is greater than or equal to ${String(error.params?.limit)}.`
+    case 'maximum': return `Ensure this value is less than or equal to ${String(error.params?.limit)}.`
+    case 'maxItems': return `Ensure this field has no more than ${String(error.params?.limit)} elements.`
+    case 'format': return `Enter a valid ${String(error.params?.format)}.`
     default: return `${error.message ?? 'Invalid value'}.`
   }
 }

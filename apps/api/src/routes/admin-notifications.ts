@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import {
   createNotification,
   deleteNotification,
@@ -9,23 +8,25 @@ import {
   type NotificationFields
 } from '@herald/db'
 import { callerOf } from '../plugins/caller.js'
-import { checkNotification, toApi, toColumns } from '../lib/notification-fields.js'
+import {
+  NOTIFICATION_DEFAULTS,
+  checkNotification,
+  toApi,
+  toColumns,
+  withPreset
+} from '../lib/notification-fields.js'
+import { checkLayoutRef } from '../lib/layout-ref.js'
 import { pageWindow, toPage } from '../lib/pagination.js'
-import { Success, SuccessOf, errorResponses } from '../schemas/common.js'
+import { triggerNotification } from '../lib/trigger.js'
+import { PageOf, Success, SuccessOf, errorResponses } from '../schemas/common.js'
 import {
   Notification,
   NotificationCreate,
   NotificationListQuery,
   NotificationParams,
-  NotificationPatch
+  NotificationPatch,
+  TriggerBody
 } from '../schemas/notification.js'
-
-const NotificationPage = Type.Object({
-  count: Type.Integer(),
-  next: Type.Union([Type.String(), Type.Null()]),
-  previous: Type.Union([Type.String(), Type.Null()]),
-  results: Type.Array(Notification)
-})
 
 /** Admin management of the company's notifications. */
 const adminNotificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -33,12 +34,19 @@ const adminNotificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const security = [{ token: [] }]
   app.addHook('preHandler', app.requireAdmin)
 
+  /** Validates the notification as it will be saved; returns its columns. */
+  async function prepare (companyId: string, merged: NotificationPatch) {
+    checkNotification(app.renderer, merged)
+    await checkLayoutRef(app, companyId, merged)
+    return toColumns(merged)
+  }
+
   app.get('/admin/notifications/', {
     schema: {
       tags, security,
       summary: 'List notifications',
       querystring: NotificationListQuery,
-      response: { 200: SuccessOf(NotificationPage), ...errorResponses }
+      response: { 200: SuccessOf(PageOf(Notification)), ...errorResponses }
     }
   }, async function listHandler (request) {
     const { company } = callerOf(request)
@@ -48,6 +56,7 @@ const adminNotificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       event: q.event,
       name: q.name,
       type: q.type,
+      layoutId: q.layout,
       newestFirst: q.orderby === '-created'
     })
     const page = toPage(request, app.config.PUBLIC_URL, count, rows.map(toApi))
@@ -58,14 +67,15 @@ const adminNotificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags, security,
       summary: 'Create a notification',
+      description: 'Naming a preset in `template` copies the fields the ' +
+        'body leaves out from that preset.',
       body: NotificationCreate,
       response: { 201: SuccessOf(Notification), ...errorResponses }
     }
   }, async function createHandler (request, reply) {
     const { company } = callerOf(request)
-    checkNotification(app.renderer, request.body)
-    const fields = toColumns(request.body) as NotificationFields
-    const row = await createNotification(app.db, company.id, fields)
+    const fields = await prepare(company.id, withPreset(request.body))
+    const row = await createNotification(app.db, company.id, fields as NotificationFields)
     return reply.code(201).send({ status: 'success' as const, data: toApi(row) })
   })
 
@@ -82,6 +92,27 @@ const adminNotificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { status: 'success' as const, data: toApi(row) }
   })
 
+  app.put('/admin/notifications/:id/', {
+    schema: {
+      tags, security,
+      summary: 'Replace a notification',
+      description: 'Fields the body leaves out take their defaults, or the ' +
+        'preset\'s values when `template` names one.',
+      params: NotificationParams,
+      body: NotificationCreate,
+      response: { 200: SuccessOf(Notification), ...errorResponses }
+    }
+  }, async function replaceHandler (request) {
+    const { company } = callerOf(request)
+    const { id } = request.params
+    await getNotification(app.db, company.id, id)
+    const merged = { ...NOTIFICATION_DEFAULTS, ...withPreset(request.body) }
+    const row = await updateNotification(
+      app.db, company.id, id, await prepare(company.id, merged)
+    )
+    return { status: 'success' as const, data: toApi(row) }
+  })
+
   app.patch('/admin/notifications/:id/', {
     schema: {
       tags, security,
@@ -92,11 +123,10 @@ const adminNotificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async function patchHandler (request) {
     const { company } = callerOf(request)
-    const current = await getNotification(app.db, company.id, request.params.id)
-    checkNotification(app.renderer, { ...toApi(current), ...request.body })
-    const row = await updateNotification(
-      app.db, company.id, request.params.id, toColumns(request.body)
-    )
+    const { id } = request.params
+    const current = toApi(await getNotification(app.db, company.id, id))
+    await prepare(company.id, { ...current, ...request.body })
+    const row = await updateNotification(app.db, company.id, id, toColumns(request.body))
     return { status: 'success' as const, data: toApi(row) }
   })
 
@@ -110,6 +140,23 @@ const adminNotificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async function deleteHandler (request) {
     const { company } = callerOf(request)
     await deleteNotification(app.db, company.id, request.params.id)
+    return { status: 'success' as const }
+  })
+
+  app.post('/admin/notifications/:id/trigger/', {
+    schema: {
+      tags, security,
+      summary: 'Send a notification to users and groups now',
+      description: 'Answers at once; the worker reads group members from ' +
+        'the platform, renders with `data` as context and sends.',
+      params: NotificationParams,
+      body: TriggerBody,
+      response: { 200: Success, ...errorResponses }
+    }
+  }, async function triggerHandler (request) {
+    const { company } = callerOf(request)
+    const triggerId = await triggerNotification(app, company, request.params.id, request.body)
+    request.log.info({ company: company.id, triggerId }, 'trigger queued')
     return { status: 'success' as const }
   })
 }

@@ -33,6 +33,7 @@ const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { body } = request
     const company = await authenticateWebhook(app, body.company, request.headers.authorization)
     const { duplicate } = await acceptWebhook(app, company, body)
+    request.intakeResult = duplicate ? 'duplicate' : 'accepted'
     request.log.info({ company: company.id, event: body.event, duplicate }, 'webhook accepted')
     return { status: 'success' as const }
   })

@@ -1,4 +1,4 @@
-import { Type } from 'typebox'
+import { Type, type TSchema } from 'typebox'
 
 /** `{"status":"success"}` — the answer to actions. */
 export const Success = Type.Object({ status: Type.Literal('success') })
@@ -23,3 +23,48 @@ export const errorResponses = {
 /** `{"status":"success","data":...}` around a payload schema. */
 export const SuccessOf = <T extends Parameters<typeof Type.Object>[0][string]>(data: T) =>
   Type.Object({ status: Type.Literal('success'), data })
+
+/** Largest `page_size` a list accepts, as on the platform. */
+export const MAX_PAGE_SIZE = 250
+
+/** `page`, `page_size` and `orderby`, shared by every list. */
+export const pageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page_size: Type.Optional(Type.Integer({
+    minimum: 1, maximum: MAX_PAGE_SIZE, default: 15
+  })),
+  orderby: Type.Optional(Type.Enum(['created', '-created'], {
+    description: 'Oldest first (`created`, the default) or newest first.'
+  }))
+}
+
+/** The platform's list envelope around items of one schema. */
+export const PageOf = <T extends TSchema>(item: T) => Type.Object({
+  count: Type.Integer(),
+  next: Type.Union([Type.String(), Type.Null()]),
+  previous: Type.Union([Type.String(), Type.Null()]),
+  results: Type.Array(item)
+})
+
+/** Milliseconds since the epoch, as every timestamp in API bodies. */
+export const Millis = (description = 'Milliseconds since the epoch.') =>
+  Type.Integer({ description })
+
+/** A value or null. */
+export const Nullable = <T extends TSchema>(schema: T) =>
+  Type.Union([schema, Type.Null()])
+
+/** Integer path id of a database row. */
+export const IntegerId = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2147483647 })
+})
+
+/**
+ * Read-only fields a client may send back unchanged (as after a GET):
+ * accepted and ignored, as the platform's own API does.
+ */
+export const readOnlyEcho = {
+  id: Type.Optional(Type.Unknown({ description: 'Read-only; ignored.' })),
+  created: Type.Optional(Type.Unknown({ description: 'Read-only; ignored.' })),
+  updated: Type.Optional(Type.Unknown({ description: 'Read-only; ignored.' }))
+}

@@ -33,15 +33,17 @@ function timestamp (value: unknown): unknown {
 
 /** Date and time filters; dates render in UTC. */
 export const dateFilters: DjangoFilter[] = [
-  { name: 'timestamp', apply: timestamp },
+  { name: 'timestamp', arity: 'none', apply: timestamp },
   {
     name: 'date',
+    arity: 'optional',
     apply: (value, arg) => isValidDate(value)
       ? formatDate(value, resolveFormat(arg, 'DATE_FORMAT'))
       : ''
   },
   {
     name: 'time',
+    arity: 'optional',
     apply: (value, arg) => isValidDate(value)
       ? formatDate(value, resolveFormat(arg, 'TIME_FORMAT'))
       : ''

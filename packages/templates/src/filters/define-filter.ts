@@ -1,5 +1,3 @@
-import { TypeGuards } from 'liquidjs'
-import type { FilterImplOptions } from 'liquidjs'
 import { pyStr } from '../python/py-str.js'
 import { SafeString } from '../python/safe-string.js'
 
@@ -11,9 +9,17 @@ export interface FilterEnv {
   inputSafe: boolean
 }
 
+/**
+ * Whether a filter takes its colon argument. Django checks this when it
+ * compiles a template: `{{ x|upper:1 }}` and `{{ x|default }}` do not
+ * parse.
+ */
+export type FilterArity = 'none' | 'optional' | 'required'
+
 /** A filter written the way Django declares one. */
 export interface DjangoFilter {
   name: string
+  arity: FilterArity
   /**
    * Django's `is_safe`: when the input was safe, a string result stays
    * safe. Default false: the result is escaped on output.
@@ -21,59 +27,39 @@ export interface DjangoFilter {
   isSafe?: boolean
   /** Django's `@stringfilter`: the input arrives as Python `str()`. */
   stringInput?: boolean
-  /** The input and the single colon argument (undefined when absent). */
+  /**
+   * The input and the colon argument (undefined when absent). A string
+   * literal argument arrives as a SafeString, as in Django.
+   */
   apply (value: unknown, arg: unknown, env: FilterEnv): unknown
 }
 
-/** The part of LiquidJS's filter `this` that we read. */
-interface FilterCall {
-  token?: { args?: unknown[] }
-}
-
-/**
- * Django's `unescape_string_literal`: only `\"` (or `\'`) and `\\` are
- * escapes, so `date:"jS \o\f F"` keeps its backslashes for the format.
- */
-function djangoLiteral (raw: string): string {
-  const quote = raw[0] ?? '"'
-  return raw.slice(1, -1)
-    .replaceAll(`\\${quote}`, quote)
-    .replaceAll('\\\\', '\\')
-}
-
-/**
- * String literals are read as Django reads them and, as in Django, are
- * safe (`default:"<b>"` is not escaped); LiquidJS hands us a plain string,
- * so the argument's token tells.
- */
-function argumentOf (call: FilterCall, args: unknown[]): unknown {
-  const token = call.token?.args?.[0]
-  if (TypeGuards.isQuotedToken(token)) {
-    return new SafeString(djangoLiteral(token.getText()))
+/** Runs a filter the way Django's FilterExpression does. */
+export function applyFilter (
+  filter: DjangoFilter, value: unknown, arg: unknown, autoescape: boolean
+): unknown {
+  const inputSafe = value instanceof SafeString
+  const result = filter.apply(
+    filter.stringInput === true ? pyStr(value) : value,
+    arg,
+    { autoescape, inputSafe }
+  )
+  if (filter.isSafe === true && inputSafe && typeof result === 'string') {
+    return new SafeString(result)
   }
-  return args[0]
+  return result
 }
 
-/**
- * Adapts a {@link DjangoFilter} to LiquidJS. A missing variable reaches
- * filters as `''`, as Django's `string_if_invalid` does.
- */
-export function toLiquidFilter (
-  filter: DjangoFilter, autoescape: boolean
-): FilterImplOptions {
-  return function djangoFilter (
-    this: FilterCall, value: unknown, ...args: unknown[]
-  ): unknown {
-    const inputSafe = value instanceof SafeString
-    const input = value === undefined ? '' : value
-    const result = filter.apply(
-      filter.stringInput === true ? pyStr(input) : input,
-      argumentOf(this, args),
-      { autoescape, inputSafe }
-    )
-    if (filter.isSafe === true && inputSafe && typeof result === 'string') {
-      return new SafeString(result)
-    }
-    return result
+/** Django's message when a filter gets the wrong number of arguments. */
+export function arityProblem (
+  filter: DjangoFilter, hasArg: boolean
+): string | undefined {
+  const provided = hasArg ? 2 : 1
+  if (filter.arity === 'none' && hasArg) {
+    return `${filter.name} requires 1 arguments, ${provided} provided`
   }
+  if (filter.arity === 'required' && !hasArg) {
+    return `${filter.name} requires 2 arguments, ${provided} provided`
+  }
+  return undefined
 }

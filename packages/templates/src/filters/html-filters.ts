@@ -1,3 +1,4 @@
+import { FilterArgumentError } from '../errors.js'
 import { pyStr } from '../python/py-str.js'
 import { SafeString, escapeHtml } from '../python/safe-string.js'
 import type { DjangoFilter } from './define-filter.js'
@@ -35,12 +36,14 @@ function quote (text: string, safe: string): string {
 export const htmlFilters: DjangoFilter[] = [
   {
     name: 'safe',
+    arity: 'none',
     isSafe: true,
     stringInput: true,
     apply: (value) => new SafeString(value as string)
   },
   {
     name: 'escape',
+    arity: 'none',
     isSafe: true,
     stringInput: true,
     apply: (value, _arg, env) => new SafeString(
@@ -48,15 +51,21 @@ export const htmlFilters: DjangoFilter[] = [
   },
   {
     name: 'force_escape',
+    arity: 'none',
     isSafe: true,
     stringInput: true,
     apply: (value) => new SafeString(escapeHtml(value as string))
   },
   {
     name: 'linebreaksbr',
+    arity: 'optional',
     isSafe: true,
     stringInput: true,
-    apply (value, _arg, env) {
+    apply (value, arg, env) {
+      // Django's signature takes the argument, then the call fails.
+      if (arg !== undefined) {
+        throw new FilterArgumentError('linebreaksbr', 'takes no argument')
+      }
       let text = (value as string).replace(/\r\n?/g, '\n')
       if (env.autoescape && !env.inputSafe) text = escapeHtml(text)
       return new SafeString(text.replace(/\n/g, '<br>'))
@@ -64,12 +73,14 @@ export const htmlFilters: DjangoFilter[] = [
   },
   {
     name: 'striptags',
+    arity: 'none',
     isSafe: true,
     stringInput: true,
     apply: (value) => stripTags(value as string)
   },
   {
     name: 'urlencode',
+    arity: 'optional',
     stringInput: true,
     apply: (value, arg) =>
       quote(value as string, arg === undefined ? '/' : pyStr(arg))

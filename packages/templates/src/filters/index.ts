@@ -1,6 +1,4 @@
-import type { Liquid } from 'liquidjs'
 import { dateFilters } from './date-filters.js'
-import { toLiquidFilter } from './define-filter.js'
 import type { DjangoFilter } from './define-filter.js'
 import { htmlFilters } from './html-filters.js'
 import { listFilters } from './list-filters.js'
@@ -20,17 +18,9 @@ export const DJANGO_FILTERS: readonly DjangoFilter[] = [
   moneyFilter
 ]
 
-/**
- * Replaces LiquidJS's own filters with the Django ones, so that a Liquid
- * name such as `upcase` is an unknown filter, as it would be in Django.
- */
-export function registerDjangoFilters (
-  engine: Liquid, autoescape: boolean
-): void {
-  for (const name of Object.keys(engine.filters)) {
-    engine.unregisterFilter(name)
-  }
-  for (const filter of DJANGO_FILTERS) {
-    engine.registerFilter(filter.name, toLiquidFilter(filter, autoescape))
-  }
+const BY_NAME = new Map(DJANGO_FILTERS.map((f) => [f.name, f]))
+
+/** The filter of that name, or undefined when Django would not know it. */
+export function findFilter (name: string): DjangoFilter | undefined {
+  return BY_NAME.get(name)
 }

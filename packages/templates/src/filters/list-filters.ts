@@ -1,4 +1,5 @@
-import { PyTypeError, pyIter, pyLen } from '../python/py-ops.js'
+import { FilterArgumentError } from '../errors.js'
+import { PyTypeError, pyIter, pyLen, pyTypeName } from '../python/py-ops.js'
 import { parseSliceArg, pySlice } from '../python/py-slice.js'
 import { pyStr } from '../python/py-str.js'
 import { SafeString, escapeHtml } from '../python/safe-string.js'
@@ -21,20 +22,28 @@ function join (value: unknown, arg: unknown, env: FilterEnv): unknown {
     if (err instanceof PyTypeError) return value
     throw err
   }
+  // The glue is escaped even without autoescape, unless it is safe.
+  const glue = conditionalEscape(arg ?? '')
   if (env.autoescape) {
-    const glue = conditionalEscape(arg ?? '')
     return new SafeString(items.map(conditionalEscape).join(glue))
   }
   const strings = items.map((v) => v instanceof SafeString ? v.value : v)
   if (!strings.every((v) => typeof v === 'string')) return value
-  return new SafeString(strings.join(pyStr(arg ?? '')))
+  return new SafeString(strings.join(glue))
 }
 
-/** Python indexing `value[i]` on lists and strings; '' when out of range. */
-function item (value: unknown, index: number): unknown {
+/**
+ * Python indexing `value[i]` on lists and strings, '' when empty as in
+ * Django; anything else cannot be indexed and fails the render there.
+ */
+function item (name: string, value: unknown, index: number): unknown {
   const text = value instanceof SafeString ? value.value : value
   const items = typeof text === 'string' ? Array.from(text) : text
-  if (!Array.isArray(items) || items.length === 0) return ''
+  if (!Array.isArray(items)) {
+    throw new FilterArgumentError(name,
+      `${pyTypeName(text)} cannot be indexed`)
+  }
+  if (items.length === 0) return ''
   return items[index < 0 ? items.length + index : index]
 }
 
@@ -56,9 +65,9 @@ function slice (value: unknown, arg: unknown): unknown {
 
 /** Filters on lists (and strings as lists of characters). */
 export const listFilters: DjangoFilter[] = [
-  { name: 'length', apply: (value) => pyLen(value) ?? 0 },
-  { name: 'join', isSafe: true, apply: join },
-  { name: 'first', apply: (value) => item(value, 0) },
-  { name: 'last', isSafe: true, apply: (value) => item(value, -1) },
-  { name: 'slice', isSafe: true, apply: slice }
+  { name: 'length', arity: 'none', apply: (value) => pyLen(value) ?? 0 },
+  { name: 'join', arity: 'required', isSafe: true, apply: join },
+  { name: 'first', arity: 'none', apply: (value) => item('first', value, 0) },
+  { name: 'last', arity: 'none', isSafe: true, apply: (value) => item('last', value, -1) },
+  { name: 'slice', arity: 'required', isSafe: true, apply: slice }
 ]

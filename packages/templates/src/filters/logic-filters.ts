@@ -16,11 +16,13 @@ function yesno (value: unknown, arg: unknown): unknown {
 export const logicFilters: DjangoFilter[] = [
   {
     name: 'default',
+    arity: 'required',
     apply: (value, arg) => pyTruthy(value) ? value : arg
   },
   {
     name: 'default_if_none',
+    arity: 'required',
     apply: (value, arg) => value === null ? arg : value
   },
-  { name: 'yesno', apply: yesno }
+  { name: 'yesno', arity: 'optional', apply: yesno }
 ]

@@ -38,8 +38,10 @@ function amountOf (value: unknown): bigint {
  */
 export const moneyFilter: DjangoFilter = {
   name: 'money',
+  arity: 'required',
   apply (value, arg) {
-    if (value === '' || value === null) return ''
+    const raw = value instanceof SafeString ? value.value : value
+    if (raw === '' || raw === null) return ''
     const places = divisibilityOf(arg)
     const amount = amountOf(value)
     const negative = amount < 0n

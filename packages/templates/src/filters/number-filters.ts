@@ -3,7 +3,7 @@ import {
 } from '../python/decimal.js'
 import type { Decimal } from '../python/decimal.js'
 import { pyInt } from '../python/py-ops.js'
-import { pyNumberStr, pyStr } from '../python/py-str.js'
+import { pyNumberStr, pyRepr, pyStr } from '../python/py-str.js'
 import { SafeString } from '../python/safe-string.js'
 import type { DjangoFilter } from './define-filter.js'
 
@@ -49,7 +49,8 @@ function floatformat (value: unknown, arg: unknown): unknown {
   const d = toDecimal(value)
   if (d === undefined) return ''
   const { places, grouping } = parseFloatFormatArg(arg)
-  if (places === undefined) return pyStr(value)
+  // Django hands back repr() of the input when the argument is no int.
+  if (places === undefined) return pyRepr(value)
   const fractional = hasFraction(d)
   let text: string
   if (!fractional && places <= 0) {
@@ -71,13 +72,17 @@ function add (value: unknown, arg: unknown): unknown {
   if (a !== undefined && b !== undefined) return a + b
   const x = value instanceof SafeString ? value.value : value
   const y = arg instanceof SafeString ? arg.value : arg
-  if (typeof x === 'string' && typeof y === 'string') return x + y
+  if (typeof x === 'string' && typeof y === 'string') {
+    // SafeString + SafeString stays safe in Django.
+    const safe = value instanceof SafeString && arg instanceof SafeString
+    return safe ? new SafeString(x + y) : x + y
+  }
   if (Array.isArray(x) && Array.isArray(y)) return [...x, ...y]
   return ''
 }
 
 /** Filters on numbers. */
 export const numberFilters: DjangoFilter[] = [
-  { name: 'floatformat', isSafe: true, apply: floatformat },
-  { name: 'add', apply: add }
+  { name: 'floatformat', arity: 'optional', isSafe: true, apply: floatformat },
+  { name: 'add', arity: 'required', apply: add }
 ]

@@ -1,22 +1,10 @@
+import { pyTitleCase } from '../python/py-case.js'
 import { pyInt } from '../python/py-ops.js'
 import type { DjangoFilter } from './define-filter.js'
 
-/** Python's `str.title()`: a letter after a letter is lower-cased. */
-function pyTitle (text: string): string {
-  let out = ''
-  let previousCased = false
-  for (const ch of text) {
-    const cased = ch.toLowerCase() !== ch.toUpperCase()
-    if (!cased) out += ch
-    else out += previousCased ? ch.toLowerCase() : ch.toUpperCase()
-    previousCased = cased
-  }
-  return out
-}
-
 /** Django's `title`, which undoes `str.title()` on "they're" and "1st". */
 function title (text: string): string {
-  return pyTitle(text)
+  return pyTitleCase(text)
     .replace(/([a-z])'([A-Z])/g, (m) => m.toLowerCase())
     .replace(/\d([A-Z])/g, (m) => m.toLowerCase())
 }
@@ -55,23 +43,27 @@ function truncateWords (value: string, length: number): string {
 export const textFilters: DjangoFilter[] = [
   {
     name: 'upper',
+    arity: 'none',
     stringInput: true,
     apply: (value) => (value as string).toUpperCase()
   },
   {
     name: 'lower',
+    arity: 'none',
     isSafe: true,
     stringInput: true,
     apply: (value) => (value as string).toLowerCase()
   },
   {
     name: 'title',
+    arity: 'none',
     isSafe: true,
     stringInput: true,
     apply: (value) => title(value as string)
   },
   {
     name: 'capfirst',
+    arity: 'none',
     isSafe: true,
     stringInput: true,
     apply (value) {
@@ -81,6 +73,7 @@ export const textFilters: DjangoFilter[] = [
   },
   {
     name: 'truncatechars',
+    arity: 'required',
     isSafe: true,
     stringInput: true,
     apply (value, arg) {
@@ -90,6 +83,7 @@ export const textFilters: DjangoFilter[] = [
   },
   {
     name: 'truncatewords',
+    arity: 'required',
     isSafe: true,
     stringInput: true,
     apply (value, arg) {

@@ -99,7 +99,11 @@ export function pyContains (haystack: unknown, needle: unknown): boolean {
     return h.includes(n)
   }
   if (Array.isArray(h)) return h.some((item) => pyEquals(item, n))
-  if (isDict(h)) return typeof n === 'string' && Object.hasOwn(h, n)
+  if (isDict(h)) {
+    // A dict's keys are hashed: a list or dict needle cannot be.
+    if (Array.isArray(n) || isDict(n)) throw new PyTypeError('unhashable type')
+    return typeof n === 'string' && Object.hasOwn(h, n)
+  }
   throw new PyTypeError('argument is not iterable')
 }
 
@@ -139,4 +143,16 @@ export function pyInt (value: unknown): number | undefined {
   if (typeof v === 'bigint') return Number(v)
   if (typeof v === 'string' && /^\s*[+-]?\d+\s*$/.test(v)) return Number(v)
   return undefined
+}
+
+/** Python's `type(value).__name__`, for messages. */
+export function pyTypeName (value: unknown): string {
+  if (value === null || value === undefined) return 'NoneType'
+  if (typeof value === 'boolean') return 'bool'
+  if (typeof value === 'bigint') return 'int'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float'
+  if (typeof value === 'string' || value instanceof SafeString) return 'str'
+  if (Array.isArray(value)) return 'list'
+  if (value instanceof Date) return 'datetime'
+  return 'dict'
 }

@@ -1,7 +1,8 @@
-import { Value } from 'liquidjs'
-import type { Context, Liquid } from 'liquidjs'
+import type { DjangoContext } from '../django-context.js'
+import type { DjangoExpression } from '../expression/django-expression.js'
+import { parseExpression } from '../expression/parse-expression.js'
 import {
-  PyTypeError, pyCompare, pyContains, pyEquals, pyIs, pyTruthy
+  pyCompare, pyContains, pyEquals, pyIs, pyTruthy
 } from '../python/py-ops.js'
 import { splitBits } from './split-bits.js'
 
@@ -26,7 +27,7 @@ const BINDING_POWER: Record<string, number> = {
 }
 
 type Node =
-  | { kind: 'operand', value: Value }
+  | { kind: 'operand', expression: DjangoExpression }
   | { kind: 'not', operand: Node }
   | { kind: 'infix', op: string, left: Node, right: Node }
 
@@ -54,10 +55,7 @@ function toBits (args: string): Bit[] {
 class ConditionParser {
   private pos = 0
 
-  constructor (
-    private readonly bits: Bit[],
-    private readonly liquid: Liquid
-  ) {}
+  constructor (private readonly bits: Bit[]) {}
 
   parse (): Node {
     const node = this.expression(0)
@@ -90,7 +88,7 @@ class ConditionParser {
     if (bit.isOperator) {
       throw new Error(`Not expecting '${bit.text}' in this position in if tag.`)
     }
-    return { kind: 'operand', value: new Value(bit.text, this.liquid) }
+    return { kind: 'operand', expression: parseExpression(bit.text) }
   }
 
   private infix (bit: Bit, left: Node): Node {
@@ -103,8 +101,8 @@ class ConditionParser {
 }
 
 /** Parses the arguments of `{% if %}` or `{% elif %}`. */
-export function parseCondition (args: string, liquid: Liquid): Node {
-  return new ConditionParser(toBits(args), liquid).parse()
+export function parseCondition (args: string): Node {
+  return new ConditionParser(toBits(args)).parse()
 }
 
 function compare (op: string, l: unknown, r: unknown): boolean {
@@ -123,28 +121,23 @@ function compare (op: string, l: unknown, r: unknown): boolean {
 }
 
 /**
- * Evaluates a condition node. As in Django, an operator whose operands
- * cannot be compared (`None < 1`, `1 in 'abc'`) is False, not an error.
+ * Evaluates a condition node as Django's smartif does: an operand that
+ * fails raises (the `if` tag turns a missing variable into None), while
+ * an operator whose evaluation fails for any reason (`None < 1`,
+ * `1 in 'abc'`, a filter error) is False.
  */
-export function * evaluate (
-  node: Node, ctx: Context
-): Generator<unknown, unknown, unknown> {
-  if (node.kind === 'operand') return yield node.value.value(ctx, true)
+export function evaluate (node: Node, ctx: DjangoContext): unknown {
+  if (node.kind === 'operand') return node.expression.resolve(ctx, true)
   try {
-    if (node.kind === 'not') {
-      return !pyTruthy(yield * evaluate(node.operand, ctx))
-    }
-    const left = yield * evaluate(node.left, ctx)
+    if (node.kind === 'not') return !pyTruthy(evaluate(node.operand, ctx))
+    const left = evaluate(node.left, ctx)
     if (node.op === 'or' && pyTruthy(left)) return left
     if (node.op === 'and' && !pyTruthy(left)) return left
-    const right = yield * evaluate(node.right, ctx)
+    const right = evaluate(node.right, ctx)
     if (node.op === 'or' || node.op === 'and') return right
     return compare(node.op, left, right)
-  } catch (err) {
-    // Django's smartif answers False when Python raises TypeError; other
-    // failures (a bad filter argument) still surface as render errors.
-    if (err instanceof PyTypeError) return false
-    throw err
+  } catch {
+    return false
   }
 }
 

@@ -1,9 +1,12 @@
-import { Tag, Value } from 'liquidjs'
+import { Tag } from 'liquidjs'
 import type {
   Context, Emitter, Liquid, Parser, Template, TagToken, TopLevelToken
 } from 'liquidjs'
+import type { DjangoContext } from '../django-context.js'
+import type { DjangoExpression } from '../expression/django-expression.js'
+import { parseExpression } from '../expression/parse-expression.js'
 import { PyTypeError, pyIter } from '../python/py-ops.js'
-import { NAME, splitBits } from './split-bits.js'
+import { NAME, splitBits, tagArgs } from './split-bits.js'
 
 interface ForSyntax {
   loopVars: string[]
@@ -20,7 +23,8 @@ function parseForArgs (args: string): ForSyntax {
   const reversed = bits[bits.length - 1] === 'reversed'
   const inIndex = bits.length - (reversed ? 3 : 2)
   if (bits[inIndex] !== 'in') {
-    throw new Error("'for' statements should use the format 'for x in y'")
+    throw new Error(
+      `'for' statements should use the format 'for x in y': for ${args}`)
   }
   const loopVars = bits.slice(0, inIndex).join(' ').split(/ *, */)
   for (const name of loopVars) {
@@ -31,11 +35,6 @@ function parseForArgs (args: string): ForSyntax {
   return { loopVars, sequence: bits[inIndex + 1] ?? '', reversed }
 }
 
-function isDict (v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) &&
-    !(v instanceof Date)
-}
-
 /**
  * Django's `{% for %}…{% empty %}…{% endfor %}` with its `forloop`
  * (`counter`, `counter0`, `revcounter`, `revcounter0`, `first`, `last`,
@@ -43,9 +42,7 @@ function isDict (v: unknown): v is Record<string, unknown> {
  */
 export class ForTag extends Tag {
   private readonly syntax: ForSyntax
-  private readonly sequence: Value
-  /** For `dict.items`, which Django calls as a method: the dict itself. */
-  private readonly itemsOf: Value | undefined
+  private readonly sequence: DjangoExpression
   private readonly templates: Template[] = []
   private readonly emptyTemplates: Template[] = []
 
@@ -54,12 +51,8 @@ export class ForTag extends Tag {
     liquid: Liquid, parser: Parser
   ) {
     super(token, remainTokens, liquid)
-    this.syntax = parseForArgs(token.args)
-    this.sequence = new Value(this.syntax.sequence, liquid)
-    const items = /^(.+)\.items$/.exec(this.syntax.sequence)
-    this.itemsOf = items?.[1] === undefined
-      ? undefined
-      : new Value(items[1], liquid)
+    this.syntax = parseForArgs(tagArgs(token))
+    this.sequence = parseExpression(this.syntax.sequence)
     let current = this.templates
     const stream = parser.parseStream(remainTokens)
       .on('tag:empty', () => { current = this.emptyTemplates })
@@ -71,12 +64,8 @@ export class ForTag extends Tag {
     stream.start()
   }
 
-  private * resolveItems (ctx: Context): Generator<unknown, unknown[], unknown> {
-    let value = yield this.sequence.value(ctx, true)
-    if (value === undefined && this.itemsOf !== undefined) {
-      const dict = yield this.itemsOf.value(ctx, true)
-      if (isDict(dict)) value = Object.entries(dict)
-    }
+  private resolveItems (ctx: DjangoContext): unknown[] {
+    const value = this.sequence.resolve(ctx, true)
     if (value === undefined || value === null) return []
     try {
       const items = pyIter(value)
@@ -103,7 +92,7 @@ export class ForTag extends Tag {
 
   * render (ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const renderer = this.liquid.renderer
-    const items = yield * this.resolveItems(ctx)
+    const items = this.resolveItems(ctx as DjangoContext)
     if (items.length === 0) {
       yield renderer.renderTemplates(this.emptyTemplates, ctx, emitter)
       return

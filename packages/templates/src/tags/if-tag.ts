@@ -2,9 +2,12 @@ import { ParseError, Tag } from 'liquidjs'
 import type {
   Context, Emitter, Liquid, Parser, Template, TagToken, TopLevelToken
 } from 'liquidjs'
+import type { DjangoContext } from '../django-context.js'
+import { VariableDoesNotExist } from '../expression/django-expression.js'
 import { pyTruthy } from '../python/py-ops.js'
 import { evaluate, parseCondition } from './condition.js'
 import type { Condition } from './condition.js'
+import { tagArgs } from './split-bits.js'
 
 interface Branch {
   condition: Condition
@@ -12,17 +15,27 @@ interface Branch {
 }
 
 /** Parses a condition, blaming its own tag (the `elif`) for any error. */
-function conditionAt (token: TagToken, liquid: Liquid): Condition {
+function conditionAt (token: TagToken): Condition {
   try {
-    return parseCondition(token.args, liquid)
+    return parseCondition(tagArgs(token))
   } catch (err) {
     throw new ParseError(err as Error, token)
   }
 }
 
 function assertNoArgs (token: TagToken): void {
-  if (token.args.trim() !== '') {
+  if (tagArgs(token) !== '') {
     throw new ParseError(new Error(`'${token.name}' takes no arguments`), token)
+  }
+}
+
+/** Django's IfNode: a filter argument that does not exist is None. */
+function matches (condition: Condition, ctx: DjangoContext): unknown {
+  try {
+    return evaluate(condition, ctx)
+  } catch (err) {
+    if (err instanceof VariableDoesNotExist) return null
+    throw err
   }
 }
 
@@ -38,14 +51,14 @@ export class IfTag extends Tag {
     super(token, remainTokens, liquid)
     let current: Template[] = []
     this.branches.push({
-      condition: conditionAt(token, liquid), templates: current
+      condition: conditionAt(token), templates: current
     })
     const stream = parser.parseStream(remainTokens)
       .on('tag:elif', (tag: TagToken) => {
         this.assertNoElse(tag)
         current = []
         this.branches.push({
-          condition: conditionAt(tag, liquid), templates: current
+          condition: conditionAt(tag), templates: current
         })
       })
       .on('tag:else', (tag: TagToken) => {
@@ -74,7 +87,7 @@ export class IfTag extends Tag {
   * render (ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const renderer = this.liquid.renderer
     for (const { condition, templates } of this.branches) {
-      if (pyTruthy(yield * evaluate(condition, ctx))) {
+      if (pyTruthy(matches(condition, ctx as DjangoContext))) {
         yield renderer.renderTemplates(templates, ctx, emitter)
         return
       }

@@ -1,8 +1,11 @@
-import { Tag, Value } from 'liquidjs'
+import { Tag } from 'liquidjs'
 import type {
   Context, Emitter, Liquid, Parser, Template, TagToken, TopLevelToken
 } from 'liquidjs'
-import { NAME, splitBits } from './split-bits.js'
+import type { DjangoContext } from '../django-context.js'
+import type { DjangoExpression } from '../expression/django-expression.js'
+import { parseExpression } from '../expression/parse-expression.js'
+import { NAME, splitBits, tagArgs } from './split-bits.js'
 
 /** `a=b c=d`, or the legacy `b as a`. */
 function parseAssignments (args: string): Array<[string, string]> {
@@ -27,7 +30,7 @@ function parseAssignments (args: string): Array<[string, string]> {
 
 /** Django's `{% with name=value %}…{% endwith %}`. */
 export class WithTag extends Tag {
-  private readonly assignments: Array<[string, Value]>
+  private readonly assignments: Array<[string, DjangoExpression]>
   private readonly templates: Template[] = []
 
   constructor (
@@ -35,8 +38,8 @@ export class WithTag extends Tag {
     liquid: Liquid, parser: Parser
   ) {
     super(token, remainTokens, liquid)
-    this.assignments = parseAssignments(token.args)
-      .map(([name, expr]) => [name, new Value(expr, liquid)])
+    this.assignments = parseAssignments(tagArgs(token))
+      .map(([name, expr]) => [name, parseExpression(expr)])
     const stream = parser.parseStream(remainTokens)
       .on('tag:endwith', () => { stream.stop() })
       .on('template', (tpl: Template) => { this.templates.push(tpl) })
@@ -48,8 +51,8 @@ export class WithTag extends Tag {
 
   * render (ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const scope: Record<string, unknown> = {}
-    for (const [name, value] of this.assignments) {
-      scope[name] = yield value.value(ctx, true)
+    for (const [name, expression] of this.assignments) {
+      scope[name] = expression.resolve(ctx as DjangoContext)
     }
     ctx.push(scope)
     try {

@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import {
+  removePushSubscription,
+  savePushSubscription,
+  userPushSubscriptions,
+  type PushSubscription
+} from '@herald/db'
+import { Errors } from '../errors.js'
+import { vapidPublicKey } from '../lib/vapid-keys.js'
+import { callerOf } from '../plugins/caller.js'
+import { Success, SuccessOf, errorResponses } from '../schemas/common.js'
+import {
+  VapidKey,
+  WebPushSubscription,
+  WebPushSubscriptionCreate,
+  WebPushSubscriptionParams
+} from '../schemas/webpush.js'
+
+function toApi (row: PushSubscription) {
+  return {
+    id: row.id,
+    endpoint: row.endpoint,
+    user_agent: row.userAgent,
+    created: row.createdAt.getTime()
+  }
+}
+
+/**
+ * The worker posts to whatever endpoint a browser registered, so only
+ * https endpoints are taken (plain http only where WEBPUSH_ALLOW_HTTP is
+ * set, for local stand-ins).
+ */
+function checkEndpoint (endpoint: string, allowHttp: boolean): void {
+  let url: URL
+  try {
+    url = new URL(endpoint)
+  } catch {
+    throw Errors.validation({ endpoint: ['Enter a valid URL.'] })
+  }
+  const ok = url.protocol === 'https:' || (allowHttp && url.protocol === 'http:')
+  if (!ok) throw Errors.validation({ endpoint: ['The endpoint must be an https URL.'] })
+}
+
+/** A user's browsers for Web Push: the VAPID key, subscribe, unsubscribe. */
+const userWebPushRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['user: web push']
+  const security = [{ token: [] }]
+  app.addHook('preHandler', app.requireUser)
+
+  app.get('/user/webpush/key/', {
+    schema: {
+      tags, security,
+      summary: 'The VAPID public key browsers subscribe with',
+      response: { 200: SuccessOf(VapidKey), ...errorResponses }
+    }
+  }, async function keyHandler (request) {
+    const { company } = callerOf(request)
+    const key = await vapidPublicKey(app.db, app.box, company, app.config.PUBLIC_URL)
+    return { status: 'success' as const, data: { public_key: key } }
+  })
+
+  app.get('/user/webpush/subscriptions/', {
+    schema: {
+      tags, security,
+      summary: 'List my browser subscriptions',
+      response: { 200: SuccessOf(Type.Array(WebPushSubscription)), ...errorResponses }
+    }
+  }, async function listHandler (request) {
+    const { company, user } = callerOf(request)
+    const rows = await userPushSubscriptions(app.db, company.id, user.id)
+    return { status: 'success' as const, data: rows.map(toApi) }
+  })
+
+  app.post('/user/webpush/subscriptions/', {
+    schema: {
+      tags, security,
+      summary: 'Register this browser for push (idempotent per endpoint)',
+      body: WebPushSubscriptionCreate,
+      response: { 201: SuccessOf(WebPushSubscription), ...errorResponses }
+    }
+  }, async function createHandler (request, reply) {
+    const { company, user } = callerOf(request)
+    const body = request.body
+    checkEndpoint(body.endpoint, app.config.WEBPUSH_ALLOW_HTTP)
+    const row = await savePushSubscription(app.db, {
+      companyId: company.id,
+      userId: user.id,
+      endpoint: body.endpoint,
+      p256dh: body.keys.p256dh,
+      auth: body.keys.auth,
+      userAgent: body.user_agent ?? request.headers['user-agent'] ?? ''
+    })
+    return reply.code(201).send({ status: 'success' as const, data: toApi(row) })
+  })
+
+  app.delete('/user/webpush/subscriptions/:id/', {
+    schema: {
+      tags, security,
+      summary: 'Remove one of my browser subscriptions',
+      params: WebPushSubscriptionParams,
+      response: { 200: Success, ...errorResponses }
+    }
+  }, async function deleteHandler (request) {
+    const { company, user } = callerOf(request)
+    const owner = { companyId: company.id, userId: user.id }
+    await removePushSubscription(app.db, owner, request.params.id)
+    return { status: 'success' as const }
+  })
+}
+
+export default userWebPushRoutes

@@ -1,0 +1,196 @@
+import { createServer, type Socket } from 'node:net'
+import t from 'tap'
+import type { Test } from 'tap'
+import { eventually } from './helpers.js'
+import { lina, startChannelStack, type ChannelStack } from './channel-stack.js'
+
+/** Settles and returns the company's only delivery. */
+async function only (s: ChannelStack) {
+  const [row] = await s.settled(1)
+  if (!row) throw new Error('no delivery')
+  return row
+}
+
+async function smsStack (t: Test, overrides: Record<string, string> = {}) {
+  const s = await startChannelStack(t, overrides)
+  await s.useTwilio()
+  await s.notify({ type: 'sms', smsMessage: 'hi' })
+  return s
+}
+
+async function pushStack (t: Test) {
+  const s = await startChannelStack(t)
+  await s.enablePush()
+  await s.notify({ type: 'push', pushMessage: 'hi' })
+  return s
+}
+
+t.test('SMS: bad credentials fail at once, without retry', async (t) => {
+  const s = await startChannelStack(t)
+  await s.setCredentials('twilio', {
+    account_sid: s.twilio.accountSid, auth_token: 'wrong', from_number: '+15550000001'
+  })
+  await s.notify({ type: 'sms', smsMessage: 'hi' })
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts], ['failed', 1])
+  t.match(row.errorMessage, /^provider refused the credentials: twilio \(401\) 20003/)
+  t.equal(s.twilio.attempts, 1)
+})
+
+t.test('SMS: a number Twilio cannot reach fails at once', async (t) => {
+  const s = await smsStack(t)
+  s.twilio.rejectNumber(lina.mobile, 21211)
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts], ['failed', 1])
+  t.match(row.errorMessage, /^invalid or unreachable number: twilio \(400\) 21211/)
+  t.equal(s.twilio.attempts, 1)
+  t.equal(s.twilio.messages.length, 0)
+})
+
+t.test('SMS: 429 and 503 are retried until Twilio accepts, once', async (t) => {
+  const s = await smsStack(t)
+  s.twilio.setReply((attempt) => attempt === 1
+    ? { status: 429, body: { code: 20429, message: 'Too Many Requests' } }
+    : attempt === 2 ? { status: 503 } : undefined)
+  s.startWorker()
+  await s.sendEvent()
+  await s.twilio.waitForMessages(1)
+  const row = await only(s)
+  t.same([row.status, row.attempts], ['sent', 3])
+  t.equal(s.twilio.attempts, 3)
+  t.equal(s.twilio.messages.length, 1)
+})
+
+t.test('SMS: a provider that keeps failing ends failed after the attempts', async (t) => {
+  const s = await smsStack(t, { DELIVERY_ATTEMPTS: '3' })
+  s.twilio.setReply(() => ({ status: 500 }))
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts], ['failed', 3])
+  t.match(row.errorMessage, /^provider failed: twilio \(500\)/)
+  t.equal(s.twilio.attempts, 3)
+  const failed = await s.app.queues.deliveries.getJobs(['failed'])
+  t.equal(failed.length, 1, 'the failed job stays visible')
+})
+
+t.test('SMS: connection refused is transient and retried', async (t) => {
+  const closed = createServer()
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+  const address = closed.address()
+  await new Promise((resolve) => closed.close(resolve))
+  if (!address || typeof address === 'string') throw new Error('no port')
+  const s = await smsStack(t, {
+    TWILIO_API_URL: `http://127.0.0.1:${address.port}`, DELIVERY_ATTEMPTS: '2'
+  })
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts], ['failed', 2])
+  t.match(row.errorMessage, /^connection to provider failed: twilio unreachable/)
+})
+
+t.test('SMS: a provider that never answers times out and is retried', async (t) => {
+  const sockets = new Set<Socket>()
+  const silent = createServer((socket) => { sockets.add(socket) })
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => {
+    for (const socket of sockets) socket.destroy()
+    return new Promise((resolve) => silent.close(resolve))
+  })
+  const address = silent.address()
+  if (!address || typeof address === 'string') throw new Error('no port')
+  const s = await smsStack(t, {
+    TWILIO_API_URL: `http://127.0.0.1:${address.port}`,
+    DELIVERY_ATTEMPTS: '2',
+    PROVIDER_TIMEOUT_MS: '300'
+  })
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts], ['failed', 2])
+  t.match(row.errorMessage, /^connection to provider failed: twilio unreachable/)
+})
+
+t.test('Expo: DeviceNotRegistered fails at once and retires the token', async (t) => {
+  const s = await pushStack(t)
+  s.expo.unregister(lina.expoToken)
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts, row.provider], ['failed', 1, 'expo'])
+  t.match(row.errorMessage, /^device no longer registered: expo DeviceNotRegistered/)
+  const retired = await s.app.db.retiredPushToken.findMany({ where: { companyId: s.companyId } })
+  t.same(retired.map((r) => r.token), [lina.expoToken])
+  await s.sendEvent('second-event')
+  const rows = await s.settled(2)
+  t.equal(rows[1]?.errorMessage, 'user has no push device or browser subscription',
+    'a retired token is never used again')
+  t.equal(s.expo.attempts, 1)
+})
+
+t.test('Expo: an error receipt turns the sent push failed and retires the token', async (t) => {
+  const s = await pushStack(t)
+  s.expo.failReceipt(lina.expoToken, 'DeviceNotRegistered')
+  s.startWorker()
+  await s.sendEvent()
+  await s.expo.waitForMessages(1)
+  await eventually(async () => (await s.deliveries())[0]?.status === 'failed')
+  const row = await only(s)
+  t.equal(row.attempts, 1)
+  t.match(row.errorMessage, /^device no longer registered/)
+  t.equal(await s.app.db.retiredPushToken.count({ where: { companyId: s.companyId } }), 1)
+  t.equal(s.expo.messages.length, 1, 'not sent again')
+})
+
+t.test('Expo: a receipt not ready yet is asked for again', async (t) => {
+  const s = await pushStack(t)
+  s.expo.holdReceipts(true)
+  s.startWorker()
+  await s.sendEvent()
+  await s.expo.waitForReceiptRequests(2)
+  s.expo.holdReceipts(false)
+  await s.expo.waitForReceiptRequests(3)
+  const row = await only(s)
+  t.same([row.status, row.attempts], ['sent', 1])
+  t.equal(s.expo.messages.length, 1)
+})
+
+t.test('Web Push: 410 Gone fails at once and deletes the subscription', async (t) => {
+  const s = await startChannelStack(t)
+  await s.enablePush()
+  await s.app.db.retiredPushToken.create({
+    data: { companyId: s.companyId, token: lina.expoToken, reason: 'test' }
+  })
+  const sub = await s.subscribeBrowser()
+  s.browser.expire(sub.endpoint)
+  await s.notify({ type: 'push', pushMessage: 'hi' })
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts, row.provider], ['failed', 1, 'webpush'])
+  t.match(row.errorMessage, /^browser subscription gone: webpush \(410\)/)
+  t.equal(await s.app.db.pushSubscription.count({ where: { companyId: s.companyId } }), 0)
+  t.equal(s.browser.attempts, 1)
+})
+
+t.test('Web Push: a 500 is retried and the push arrives once', async (t) => {
+  const s = await startChannelStack(t)
+  await s.enablePush()
+  await s.app.db.retiredPushToken.create({
+    data: { companyId: s.companyId, token: lina.expoToken, reason: 'test' }
+  })
+  await s.subscribeBrowser()
+  s.browser.setReply((attempt) => attempt === 1 ? 500 : undefined)
+  await s.notify({ type: 'push', pushMessage: 'hi' })
+  s.startWorker()
+  await s.sendEvent()
+  await s.browser.waitForMessages(1)
+  const row = await only(s)
+  t.same([row.status, row.attempts], ['sent', 2])
+  t.equal(s.browser.messages.length, 1)
+})

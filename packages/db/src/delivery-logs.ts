@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto'
+import type { Database } from './client.js'
+import { dedupeKey } from './deliveries.js'
+import { NotFoundError } from './errors.js'
+import type { Delivery, NotificationType, Prisma } from './generated/prisma/client.js'
+
+/** Filters of the delivery log, as the admin and user APIs offer them. */
+export interface DeliveryLogQuery {
+  /** Only this user's deliveries (the user API always sets it). */
+  userId?: string
+  createdAfter?: Date
+  createdBefore?: Date
+  notificationId?: number
+  recipient?: string
+  recipientContains?: string
+  sent?: boolean
+  received?: boolean
+  type?: NotificationType
+  skip: number
+  take: number
+  newestFirst: boolean
+}
+
+function whereOf (companyId: string, q: DeliveryLogQuery): Prisma.DeliveryWhereInput {
+  const created = {
+    ...(q.createdAfter ? { gt: q.createdAfter } : {}),
+    ...(q.createdBefore ? { lt: q.createdBefore } : {})
+  }
+  const recipient = {
+    ...(q.recipient === undefined ? {} : { equals: q.recipient }),
+    ...(q.recipientContains === undefined
+      ? {}
+      : { contains: q.recipientContains, mode: 'insensitive' as const })
+  }
+  return {
+    companyId,
+    ...(q.userId === undefined ? {} : { userId: q.userId }),
+    ...(Object.keys(created).length ? { createdAt: created } : {}),
+    ...(q.notificationId === undefined ? {} : { notificationId: q.notificationId }),
+    ...(Object.keys(recipient).length ? { recipient } : {}),
+    ...(q.sent === undefined ? {} : q.sent ? { status: 'sent' } : { status: { not: 'sent' } }),
+    ...(q.received === undefined ? {} : { receivedAt: q.received ? { not: null } : null }),
+    ...(q.type === undefined ? {} : { type: q.type })
+  }
+}
+
+export async function listDeliveryLogs (
+  db: Database,
+  companyId: string,
+  query: DeliveryLogQuery
+): Promise<{ count: number, rows: Delivery[] }> {
+  const where = whereOf(companyId, query)
+  const order = query.newestFirst ? 'desc' : 'asc'
+  const [count, rows] = await db.$transaction([
+    db.delivery.count({ where }),
+    db.delivery.findMany({
+      where,
+      skip: query.skip,
+      take: query.take,
+      orderBy: [{ createdAt: order }, { id: order }]
+    })
+  ])
+  return { count, rows }
+}
+
+/**
+ * The company's delivery (and the user's, when `userId` is given), or
+ * NotFoundError: never another company's or another user's.
+ */
+export async function getDeliveryLog (
+  db: Database,
+  companyId: string,
+  id: string,
+  userId?: string
+): Promise<Delivery> {
+  const found = await db.delivery.findFirst({
+    where: { id, companyId, ...(userId === undefined ? {} : { userId }) }
+  })
+  if (!found) throw new NotFoundError()
+  return found
+}
+
+/** Marks a user's delivery as received by them, or not. */
+export async function markReceived (
+  db: Database,
+  companyId: string,
+  userId: string,
+  id: string,
+  received: boolean
+): Promise<Delivery> {
+  const { count } = await db.delivery.updateMany({
+    where: { id, companyId, userId },
+    data: { receivedAt: received ? new Date() : null }
+  })
+  if (count === 0) throw new NotFoundError()
+  return getDeliveryLog(db, companyId, id, userId)
+}
+
+/**
+ * A copy of a delivery, queued afresh, to the same or another recipient.
+ * It gets a dedupe key of its own, so it is a new message and a new log;
+ * the original stays as it was.
+ */
+export function copyDelivery (
+  db: Database,
+  original: Delivery,
+  recipient: string
+): Promise<Delivery> {
+  const key = dedupeKey({
+    source: `resend:${randomUUID()}`,
+    notificationId: original.notificationId ?? 0,
+    type: original.type,
+    recipient
+  })
+  return db.delivery.create({
+    data: {
+      companyId: original.companyId,
+      webhookEventId: original.webhookEventId,
+      triggerId: original.triggerId,
+      notificationId: original.notificationId,
+      dedupeKey: key,
+      type: original.type,
+      userId: original.userId,
+      recipient,
+      subject: original.subject,
+      textMessage: original.textMessage,
+      htmlMessage: original.htmlMessage,
+      smsMessage: original.smsMessage,
+      pushMessage: original.pushMessage,
+      fromEmail: original.fromEmail
+    }
+  })
+}
