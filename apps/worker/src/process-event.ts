@@ -8,9 +8,9 @@ import {
 } from '@herald/db'
 import type { EventJobData } from '@herald/queue'
 import { eventContext } from './context.js'
-import { planDeliveries } from './plan.js'
+import { planNotification } from './plan-notification.js'
 import { planFinisher } from './finish-plan.js'
-import { conditionGate, localized } from './select-notification.js'
+import { localized } from './select-notification.js'
 import { companyProviders, createUserDirectory } from './user-directory.js'
 import type { WorkerDeps } from './deps.js'
 
@@ -37,18 +37,13 @@ export async function processEvent (deps: WorkerDeps, job: Job<EventJobData>): P
       const input = {
         renderer: deps.renderer, company, event, notification, context, directory, providers
       }
-      const gate = await conditionGate(input)
-      if (!gate.send) {
-        if (gate.row) planned.push(gate.row)
-        if (gate.reason) {
-          deps.logger.info({ jobId: job.id, notificationId: notification.id },
-            'send condition failed')
-        }
-        continue
-      }
       const finish = await planFinisher(deps, notification)
-      const chosen = { ...input, notification: await localized(input) }
-      planned.push(...await finish(context, await planDeliveries(chosen)))
+      const plan = await planNotification(input, finish, localized)
+      if (plan.conditionFailure) {
+        deps.logger.info({ jobId: job.id, notificationId: notification.id },
+          'send condition failed')
+      }
+      planned.push(...plan.rows)
     }
   }
   await insertDeliveries(db, planned)

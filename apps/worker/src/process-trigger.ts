@@ -14,8 +14,8 @@ import type { TriggerJobData } from '@herald/queue'
 import { buildContext, type TemplateContext } from './context.js'
 import type { WorkerDeps } from './deps.js'
 import { planFinisher } from './finish-plan.js'
-import { planDeliveries } from './plan.js'
-import { conditionGate, inLanguage } from './select-notification.js'
+import { planNotification } from './plan-notification.js'
+import { inLanguage } from './select-notification.js'
 import { triggerRecipients, type TriggerRecipient } from './trigger-recipients.js'
 import { companyProviders, createUserDirectory, type UserDirectory } from './user-directory.js'
 
@@ -99,15 +99,9 @@ async function planTrigger (input: PlanAll): Promise<NewDelivery[]> {
     const input = {
       renderer: deps.renderer, company, event, notification, context, directory: known, providers
     }
-    const gate = await conditionGate(input)
-    if (!gate.send) {
-      if (gate.row) planned.push(ownRow(trigger, gate.row))
-      continue
-    }
-    const rows = await planDeliveries({
-      ...input, notification: inLanguage(notification, user.language)
-    })
-    planned.push(...await finish(context, rows.map((row) => ownRow(trigger, row))))
+    const localize = async () => inLanguage(notification, user.language)
+    const plan = await planNotification(input, finish, localize)
+    planned.push(...plan.rows.map((row) => ownRow(trigger, row)))
   }
   return planned
 }

@@ -107,3 +107,23 @@ t.test('a recipient that renders empty is a skipped delivery with its reason', a
   t.match(row.errorMessage, /rendered empty/)
   t.equal(s.sink.attempts, 0)
 })
+
+t.test('a template that fails to render is a failed delivery; the others still go', async (t) => {
+  const s = await startStack(t)
+  await s.createNotification()
+  const broken = await s.createNotification({
+    type: 'email', name: 'broken', event: 'transaction.execute',
+    to_email: '{{ user.email }}', subject: 'Note {{ note|money:2 }}'
+  })
+  s.startWorker()
+  await s.sendEvent()
+  await s.sink.waitForMessages(1)
+  await eventually(async () =>
+    (await s.app.db.delivery.count({ where: { notificationId: broken } })) === 1)
+  const row = await s.app.db.delivery.findFirstOrThrow({ where: { notificationId: broken } })
+  t.equal(row.status, 'failed')
+  t.match(row.errorMessage, /template failed to render at line 1, column \d+/)
+  const event = await s.app.db.webhookEvent.findFirstOrThrow({ where: { companyId: s.companyId } })
+  t.equal(event.status, 'processed')
+  t.equal(s.sink.messages.length, 1)
+})

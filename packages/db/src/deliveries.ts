@@ -19,7 +19,7 @@ export interface NewDelivery {
   fromEmail?: string
   /** Which provider will carry it: smtp, sendgrid, twilio, expo, webpush. */
   provider?: string | null
-  status?: 'queued' | 'skipped'
+  status?: 'queued' | 'skipped' | 'failed'
   errorMessage?: string | null
 }
 
