@@ -1,4 +1,4 @@
-/** Every event the platform can send (platform protocol §3). */
+/** Every event the platform can send to an extension (protocol §3). */
 export const PLATFORM_EVENTS = [
   'company.link.create', 'company.link.update', 'company.update',
   'currency.create', 'currency.update',

@@ -5,3 +5,4 @@ export {
   type PlatformClientOptions
 } from './platform-client.js'
 export * from './authenticator.js'
+export { PLATFORM_EVENTS } from './events.js'

@@ -7,9 +7,13 @@ import {
   replaceServiceToken,
   type CompanyMode
 } from '@herald/db'
-import { isAdmin, type PlatformCompany, type PlatformUser } from '@herald/platform'
+import {
+  isAdmin,
+  PLATFORM_EVENTS,
+  type PlatformCompany,
+  type PlatformUser
+} from '@herald/platform'
 import { Errors } from '../errors.js'
-import { PLATFORM_EVENTS } from './platform-events.js'
 
 /** Checks a service token with the platform; it must be admin or service. */
 async function verifyServiceToken (
