@@ -5,6 +5,7 @@ import type { Config } from '@herald/config'
 import errorHandler from './plugins/error-handler.js'
 import infrastructure from './plugins/infrastructure.js'
 import caller from './plugins/caller.js'
+import { withMaskedRequests } from './lib/log-serializers.js'
 import protection from './plugins/protection.js'
 import metrics from './plugins/metrics.js'
 import healthRoutes from './plugins/health.js'
@@ -37,7 +38,9 @@ export interface BuildAppOptions {
 export async function buildApp (options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...(options.logger
+      ? { loggerInstance: withMaskedRequests(options.logger) }
+      : { logger: false }),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: true,
     return503OnClosing: true,

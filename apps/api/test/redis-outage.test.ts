@@ -8,6 +8,8 @@ const fixture = JSON.parse(readFileSync(new URL(
   '../../../packages/simulator/fixtures/webhook-transaction-execute.json', import.meta.url
 ), 'utf8')) as { id: string, event: string, data: Record<string, unknown> }
 
+type Tap = Parameters<typeof startApi>[0]
+
 /** The platform gives up on a webhook that has not answered in 5 s. */
 const PLATFORM_TIMEOUT_MS = 5000
 
@@ -17,8 +19,6 @@ async function apiBehindRelay (t: Tap): Promise<{ h: ApiHarness, relay: TcpRelay
   t.teardown(() => relay.close())
   return { relay, h: await startApi(t, { REDIS_URL: relay.via(redis.href) }) }
 }
-
-type Tap = Parameters<typeof startApi>[0]
 
 async function timedWebhook (h: ApiHarness, id: string) {
   const started = Date.now()

@@ -16,6 +16,7 @@ import {
 import { errorForStatus } from './error-for-status.js'
 import {
   PlatformRequestError,
+  PlatformUnauthorizedError,
   PlatformUnavailableError
 } from './errors.js'
 import type {
@@ -60,6 +61,9 @@ interface RawAnswer {
 function tokenHeader (token: string): string {
   return `Token ${token}`
 }
+
+/** What an HTTP header value may hold: visible ASCII, spaces and tabs. */
+const HEADER_VALUE = /^[\t\x20-\x7E]*$/
 
 function upstreamFault (reason: string): PlatformUnavailableError {
   return new PlatformUnavailableError({ cause: new Error(reason) })
@@ -280,6 +284,11 @@ export class PlatformClient {
 
   /** The HTTP exchange; every transport failure becomes a 502-class error. */
   async #send (call: Call): Promise<RawAnswer> {
+    // A caller's token goes into a header as given. One no header can
+    // carry (control or non-ASCII characters) is no token of the
+    // platform's: refuse it here, as the platform would, rather than let
+    // it reach the connection pool (it left sockets unusable).
+    if (!HEADER_VALUE.test(call.authorization)) throw new PlatformUnauthorizedError()
     try {
       const response = await this.#pool.request({
         method: call.method,

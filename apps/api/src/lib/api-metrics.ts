@@ -33,7 +33,8 @@ export function createApiMetrics (sources: MetricSources): ApiMetrics {
   collectDefaultMetrics({ register: registry, prefix: 'herald_api_' })
   const webhooks = new Counter({
     name: 'herald_webhooks_received_total',
-    help: 'Webhooks answered, by result: accepted, duplicate, refused, rate_limited, unavailable, error.',
+    help: 'Webhooks answered, by result: accepted, duplicate, refused, ' +
+      'rate_limited, unavailable, error.',
     labelNames: ['result'] as const,
     registers: [registry]
   })

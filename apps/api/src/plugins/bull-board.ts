@@ -7,6 +7,12 @@ import { boardAccess } from '../lib/board-access.js'
 import { maskDeep } from '../lib/mask-text.js'
 
 const READ_METHODS = new Set(['GET', 'HEAD'])
+const CHALLENGE = 'Basic realm="Herald queues", charset="UTF-8"'
+
+/** Every answer of the board's API, with personal data masked. */
+function maskAnswer<T extends { body: unknown }> (_context: unknown, result: T): T {
+  return { ...result, body: maskDeep(result.body) }
+}
 
 function refuse (reply: FastifyReply, code: number, message: string): FastifyReply {
   return reply.code(code).send({ status: 'error', message, data: {} })
@@ -30,9 +36,7 @@ async function bullBoard (app: FastifyInstance): Promise<void> {
     serverAdapter,
     options: {
       uiConfig: { boardTitle: 'Herald queues', hideDocsLink: true },
-      handlerHooks: {
-        after: (_context, result) => ({ ...result, body: maskDeep(result.body) as typeof result.body })
-      }
+      handlerHooks: { after: maskAnswer }
     }
   })
 
@@ -42,7 +46,7 @@ async function bullBoard (app: FastifyInstance): Promise<void> {
   ) {
     const access = await boardAccess(app, request.headers.authorization)
     if (access === 'unauthenticated') {
-      void reply.header('www-authenticate', 'Basic realm="Herald queues", charset="UTF-8"')
+      void reply.header('www-authenticate', CHALLENGE)
       return refuse(reply, 401, 'Authentication required.')
     }
     if (access === 'forbidden') return refuse(reply, 403, 'Permission denied.')

@@ -29,7 +29,9 @@ export const MAX_PAGE_SIZE = 250
 
 /** `page`, `page_size` and `orderby`, shared by every list. */
 export const pageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  // Bounded: a page number past any real list once made an offset the
+  // database refused (a 500 where a 400 belongs).
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   page_size: Type.Optional(Type.Integer({
     minimum: 1, maximum: MAX_PAGE_SIZE, default: 15
   })),
