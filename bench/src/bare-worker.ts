@@ -1,11 +1,11 @@
 // The delivery ceiling: a bare BullMQ worker that sends one prepared email
-// per job through a nodemailer transport set up as Herald's email channel
-// sets up its default one, and touches no database. Run as a child
-// process, like Herald's worker, with the same queue options.
+// per job through Herald's own default SMTP transport, and touches no
+// database. Run as a child process, like Herald's worker, configured by
+// the same environment.
 import { Worker, type Job } from 'bullmq'
-import nodemailer from 'nodemailer'
 import { loadConfig } from '@herald/config'
 import { createRedis } from '@herald/queue'
+import { createDefaultTransport } from '@herald/worker'
 import { BARE_QUEUE, type PreparedEmail } from './bare-queue.js'
 
 function preparedEmail (): PreparedEmail {
@@ -17,16 +17,7 @@ function preparedEmail (): PreparedEmail {
 async function main (): Promise<void> {
   const config = loadConfig({ dotenv: false })
   const email = preparedEmail()
-  // as apps/worker/src/channels/email.ts: pooled, its connection cap
-  const transport = nodemailer.createTransport({
-    pool: true,
-    maxConnections: Math.min(config.WORKER_CONCURRENCY, 8),
-    connectionTimeout: config.PROVIDER_TIMEOUT_MS,
-    greetingTimeout: config.PROVIDER_TIMEOUT_MS,
-    host: config.SMTP_HOST,
-    port: config.SMTP_PORT,
-    secure: config.SMTP_SECURE
-  })
+  const transport = createDefaultTransport(config)
   const domain = new URL(config.PUBLIC_URL).hostname
   async function send (job: Job<{ n: number }>): Promise<string> {
     const id = `bare-${job.data.n}`

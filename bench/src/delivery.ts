@@ -40,17 +40,15 @@ const BULK = 1000
 export async function runHeraldDelivery (
   stack: Stack,
   progress: Progress,
-  workers: number,
-  secret: string,
-  nodeArgs: string[] = []
+  run: { workers: number, events: number, secret: string, nodeArgs?: string[] }
 ): Promise<DeliveryRun> {
-  const events = stack.settings.deliveryEvents
+  const { workers, events, secret } = run
   const label = `Herald, ${workers} worker${workers > 1 ? 's' : ''}`
   await stack.clearTraffic()
   const load = await queueThroughApi(stack, progress, label, events, secret)
   const spawnedAt = performance.now()
-  const children = stack.startWorkers(workers, nodeArgs)
-  const cpu = await waitForEmails(stack, progress, label, children)
+  const children = stack.startWorkers(workers, run.nodeArgs ?? [])
+  const cpu = await waitForEmails(stack, progress, label, children, events)
   await stack.stopWorkers()
   const sent = await stack.db.deliveries('sent')
   if (sent !== events) {
@@ -90,15 +88,13 @@ async function waitForEmails (
   progress: Progress,
   label: string,
   children: readonly Child[],
-  extra: Record<string, number> = {}
+  events: number
 ): Promise<CpuUse> {
-  const events = stack.settings.deliveryEvents
   const { acceptance } = stack
   const pids = {
     ...Object.fromEntries(children.map((c) => [c.name, c.pid])),
     ...(stack.api ? { api: stack.api.pid } : {}),
-    bench: process.pid,
-    ...extra
+    bench: process.pid
   }
   let meter: ReturnType<typeof cpuMeter> | null = null
   await acceptance.waitFor(events, DELIVERY_TIMEOUT_MS, () => {
@@ -183,7 +179,7 @@ export async function runBareDelivery (
     const loadedPerSecond = events / ((performance.now() - started) / 1000)
     const spawnedAt = performance.now()
     const child = startBareWorker(stack, email)
-    const cpu = await waitForEmails(stack, progress, label, [child])
+    const cpu = await waitForEmails(stack, progress, label, [child], events)
     await child.stop()
     return summarise(stack, label, 1, spawnedAt, cpu, loadedPerSecond)
   } finally {

@@ -32,8 +32,9 @@ export interface GrowthResult {
 }
 
 const DRAIN_TIMEOUT_MS = 300_000
-const SETTLE_MS = 2000
 const SAMPLE_MS = 500
+/** RSS readings after a drain; their median is the figure (GC is noisy). */
+const SETTLE_READINGS = 5
 
 /**
  * Fresh API and worker processes take `user.create` webhooks as fast as
@@ -66,11 +67,11 @@ export async function runGrowth (
       loadSeconds += await send(stack, progress, secret, sent, checkpoint)
       sent = checkpoint
       await drain(stack, progress, checkpoint)
-      await sleep(SETTLE_MS)
     } finally {
       clearInterval(sampler)
     }
-    readings.push(await readMemory(stack, checkpoint, api.pid, worker.pid, peaks))
+    const rss = await settledRss(api.pid, worker.pid)
+    readings.push(await readMemory(stack, checkpoint, rss, peaks))
   }
   await stack.stopWorkers()
   return {
@@ -114,18 +115,37 @@ async function drain (stack: Stack, progress: Progress, events: number): Promise
   }
 }
 
+/** The median of a few RSS readings taken once the work is done. */
+async function settledRss (
+  apiPid: number,
+  workerPid: number
+): Promise<{ api: number, worker: number }> {
+  const api: number[] = []
+  const worker: number[] = []
+  for (let i = 0; i < SETTLE_READINGS; i++) {
+    await sleep(SAMPLE_MS)
+    api.push(rssMiB(apiPid))
+    worker.push(rssMiB(workerPid))
+  }
+  return { api: median(api), worker: median(worker) }
+}
+
+function median (values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
 async function readMemory (
   stack: Stack,
   events: number,
-  apiPid: number,
-  workerPid: number,
+  rss: { api: number, worker: number },
   peaks: { api: number, worker: number }
 ): Promise<MemoryReading> {
   const bench = await prefixMemory(stack.redis, stack.settings.queuePrefix)
   return {
     events,
-    apiRssMiB: round(rssMiB(apiPid), 1),
-    workerRssMiB: round(rssMiB(workerPid), 1),
+    apiRssMiB: round(rss.api, 1),
+    workerRssMiB: round(rss.worker, 1),
     redisUsedMiB: round(await usedMemoryMiB(stack.redis)),
     redisBenchMiB: round(bench.mib),
     redisBenchKeys: bench.keys,

@@ -50,15 +50,21 @@ async function runPhases (
   let one: DeliveryRun | null = null
   if (has('delivery')) {
     progress.step(`delivery: ${settings.deliveryEvents} events, Herald with one worker`)
-    one = await runHeraldDelivery(stack, progress, 1, secret,
-      profileArgs(settings, 'worker'))
+    one = await runHeraldDelivery(stack, progress, {
+      workers: 1,
+      events: settings.deliveryEvents,
+      secret,
+      nodeArgs: profileArgs(settings, 'worker')
+    })
     progress.step('delivery: the same email count through a bare BullMQ worker')
     const bare = await runBareDelivery(stack, progress, preparedFrom(stack))
     out.delivery = { herald: one, bare, ratio: ratio(one.eventsPerSecond, bare.eventsPerSecond) }
   }
   if (has('scale')) {
-    progress.step(`scale-out: ${settings.deliveryEvents} events, Herald with two workers`)
-    const two = await runHeraldDelivery(stack, progress, 2, secret)
+    progress.step(`scale-out: ${settings.scaleEvents} events, Herald with two workers`)
+    const two = await runHeraldDelivery(stack, progress, {
+      workers: 2, events: settings.scaleEvents, secret
+    })
     out.scale = {
       one,
       two,

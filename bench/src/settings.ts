@@ -21,8 +21,10 @@ export interface BenchSettings {
   warmupSeconds: number
   /** The fixed offered rate of the intake latency figure. */
   fixedRate: number
-  /** Events each delivery run sends from webhook to email. */
+  /** Events the one-worker run and the bare worker send, webhook to email. */
   deliveryEvents: number
+  /** Events the two-worker run sends: fewer, for time; rates compare. */
+  scaleEvents: number
   /** Event counts after which memory is read. */
   growthCheckpoints: [number, number]
   /** Where the JSON, the plot, logs and profiles go. */
@@ -49,10 +51,11 @@ export function readSettings (argv: readonly string[]): BenchSettings {
     phases: phasesOf(argv),
     profile: argv.includes('--profile'),
     connections: 32,
-    intakeSeconds: quick ? 3 : 10,
-    warmupSeconds: quick ? 1 : 3,
+    intakeSeconds: quick ? 3 : 8,
+    warmupSeconds: quick ? 1 : 2,
     fixedRate: 1000,
     deliveryEvents: quick ? 2000 : 20_000,
+    scaleEvents: quick ? 2000 : 10_000,
     growthCheckpoints: quick ? [1000, 5000] : [10_000, 100_000],
     resultsDir: `${ROOT}bench/results`,
     root: ROOT

@@ -53,13 +53,20 @@ async function runMaintenance (deps: MaintenanceDeps): Promise<MaintenanceReport
   const pruned = config.RETENTION_DAYS > 0
     ? await pruneExpired(deps.db, config.RETENTION_DAYS)
     : null
-  for (const [kind, count] of Object.entries(requeued)) metrics.requeued.inc({ kind }, count)
-  for (const [table, count] of Object.entries(pruned ?? {})) metrics.pruned.inc({ table }, count)
+  for (const [kind, count] of Object.entries(requeued)) {
+    metrics.requeued.inc({ kind }, count)
+  }
+  for (const [table, count] of Object.entries(pruned ?? {})) {
+    metrics.pruned.inc({ table }, count)
+  }
   return { requeued, pruned }
 }
 
 function worthLogging (report: MaintenanceReport): boolean {
-  const counts = [...Object.values(report.requeued), ...Object.values(report.pruned ?? {})]
+  const counts = [
+    ...Object.values(report.requeued),
+    ...Object.values(report.pruned ?? {})
+  ]
   return counts.some((n) => n > 0)
 }
 

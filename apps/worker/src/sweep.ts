@@ -36,23 +36,38 @@ export interface SweepOptions {
  * no-op anyway, and a failed job is the operator's to retry.
  */
 export async function sweepStuck (options: SweepOptions): Promise<SweepReport> {
-  const now = options.now ?? new Date()
-  const before = new Date(now.getTime() - options.olderThanMs)
-  const claimedBefore = new Date(now.getTime() -
-    Math.max(options.olderThanMs, options.lockMs))
-  const { db, queues } = options
+  const now = (options.now ?? new Date()).getTime()
+  const { events, triggers, deliveries } = await pendingRows(
+    options.db,
+    new Date(now - options.olderThanMs),
+    new Date(now - Math.max(options.olderThanMs, options.lockMs))
+  )
+  const { queues } = options
+  const ids = (rows: Array<{ id: string }>) => rows.map((row) => row.id)
+  const lostEvents = await missing(queues.events, ids(events), eventJobId)
+  const lostTriggers = await missing(queues.triggers, ids(triggers), triggerJobId)
+  const lostDeliveries = await missing(queues.deliveries, ids(deliveries), deliveryJobId)
+  for (const id of lostEvents) await queues.enqueueEvent(id)
+  for (const id of lostTriggers) await queues.enqueueTrigger(id)
+  await queues.enqueueDeliveries(lostDeliveries)
+  return {
+    events: lostEvents.length,
+    triggers: lostTriggers.length,
+    deliveries: lostDeliveries.length
+  }
+}
+
+/** Oldest first, what PostgreSQL says still waits for a worker. */
+async function pendingRows (db: Database, before: Date, claimedBefore: Date) {
+  const select = { id: true } as const
   const [events, triggers, deliveries] = await Promise.all([
     db.webhookEvent.findMany({
       where: { status: 'received', receivedAt: { lt: before } },
-      select: { id: true },
-      orderBy: { receivedAt: 'asc' },
-      take: SWEEP_BATCH
+      select, orderBy: { receivedAt: 'asc' }, take: SWEEP_BATCH
     }),
     db.trigger.findMany({
       where: { status: 'received', createdAt: { lt: before } },
-      select: { id: true },
-      orderBy: { createdAt: 'asc' },
-      take: SWEEP_BATCH
+      select, orderBy: { createdAt: 'asc' }, take: SWEEP_BATCH
     }),
     db.delivery.findMany({
       where: {
@@ -62,24 +77,10 @@ export async function sweepStuck (options: SweepOptions): Promise<SweepReport> {
           { status: 'sending', claimedAt: { lt: claimedBefore } }
         ]
       },
-      select: { id: true },
-      orderBy: { createdAt: 'asc' },
-      take: SWEEP_BATCH
+      select, orderBy: { createdAt: 'asc' }, take: SWEEP_BATCH
     })
   ])
-  const lostEvents = await missing(queues.events, events.map((e) => e.id), eventJobId)
-  const lostTriggers = await missing(queues.triggers, triggers.map((r) => r.id), triggerJobId)
-  const lostDeliveries = await missing(
-    queues.deliveries, deliveries.map((d) => d.id), deliveryJobId
-  )
-  for (const id of lostEvents) await queues.enqueueEvent(id)
-  for (const id of lostTriggers) await queues.enqueueTrigger(id)
-  await queues.enqueueDeliveries(lostDeliveries)
-  return {
-    events: lostEvents.length,
-    triggers: lostTriggers.length,
-    deliveries: lostDeliveries.length
-  }
+  return { events, triggers, deliveries }
 }
 
 /** The ids among `ids` whose job does not exist in `queue`. */

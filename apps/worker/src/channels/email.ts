@@ -5,6 +5,7 @@ import type { Company, Delivery } from '@herald/db'
 import { MissingCredentialsError } from '../errors.js'
 import type { Channel, CredentialSource, SentMessage } from './channel.js'
 import { plainTextOf, senderOf } from './email-content.js'
+import { connectWithoutDelay } from './smtp-socket.js'
 
 /** SMTP email; `close` ends every pooled connection. */
 export interface EmailChannel extends Channel {
@@ -31,7 +32,7 @@ export function createEmailChannel (
   config: Config,
   credentials: CredentialSource = async () => null
 ): EmailChannel {
-  const fallback = createTransport(defaultAccount(config).options)
+  const fallback = createDefaultTransport(config)
   const companies = new Map<string, { key: string, transport: Transporter }>()
   const domain = new URL(config.PUBLIC_URL).hostname || 'herald.invalid'
 
@@ -77,6 +78,15 @@ export function createEmailChannel (
   return { send, close }
 }
 
+/**
+ * The pooled transport to the configured SMTP server (SMTP_*), as the
+ * channel uses it for companies without their own; the bench's bare
+ * worker sends through the same one.
+ */
+export function createDefaultTransport (config: Config): Transporter {
+  return createTransport(defaultAccount(config).options)
+}
+
 function createTransport (options: SMTPPool.Options): Transporter {
   return nodemailer.createTransport(options)
 }
@@ -96,7 +106,9 @@ function pooled (config: Config): SMTPPool.Options {
     pool: true,
     maxConnections: Math.min(config.WORKER_CONCURRENCY, 8),
     connectionTimeout: config.PROVIDER_TIMEOUT_MS,
-    greetingTimeout: config.PROVIDER_TIMEOUT_MS
+    greetingTimeout: config.PROVIDER_TIMEOUT_MS,
+    // TCP_NODELAY: without it every message waits on a delayed ACK
+    getSocket: connectWithoutDelay
   }
 }
 
