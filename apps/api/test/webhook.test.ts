@@ -101,6 +101,28 @@ t.test('an inactive company is refused', async (t) => {
   t.equal(await stored(h), 0)
 })
 
+t.test('a deactivation made by another process is seen within the cache ttl', async (t) => {
+  const { h, secret } = await activated(t)
+  const ttlMs = h.config.COMPANY_CACHE_TTL_MS
+  t.equal((await post(h, eventFor(h, 'before'), `Secret ${secret}`)).statusCode, 200)
+  // As another API process would: straight to the database.
+  await h.app.db.company.update({ where: { id: h.companyId }, data: { active: false } })
+  await new Promise((resolve) => setTimeout(resolve, ttlMs + 50))
+  const res = await post(h, eventFor(h, 'after'), `Secret ${secret}`)
+  t.equal(res.statusCode, 400)
+  t.equal(await stored(h), 1)
+})
+
+t.test('the company is read once for many webhooks within the ttl', async (t) => {
+  const { h, secret } = await activated(t)
+  const { company } = h.app.db
+  const reads = t.capture(company, 'findUnique', company.findUnique.bind(company))
+  for (const id of ['a', 'b', 'c']) {
+    t.equal((await post(h, eventFor(h, id), `Secret ${secret}`)).statusCode, 200)
+  }
+  t.equal(reads().length, 1)
+})
+
 t.test('the same id twice is stored and queued once', async (t) => {
   const { h, secret } = await activated(t)
   t.equal((await post(h, eventFor(h), `Secret ${secret}`)).statusCode, 200)

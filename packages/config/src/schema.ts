@@ -50,6 +50,11 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Int('Largest request body accepted.', 1048576, 1024),
   AUTH_CACHE_TTL_MS: Int('How long a platform auth result is reused.', 30000),
   AUTH_CACHE_MAX: Int('Most auth results kept in memory.', 10000, 1),
+  COMPANY_CACHE_TTL_MS: Int(
+    'How long a company, its webhook secret and its credentials are reused ' +
+      'from memory; 0 reads them every time.',
+    5000
+  ),
   PLATFORM_TIMEOUT_MS: Int('Timeout of each platform API call.', 8000, 100),
   PLATFORM_PAGE_SIZE: Type.Integer({
     default: 100,

@@ -13,6 +13,7 @@ export * from './preferences.js'
 export * from './triggers.js'
 export * from './delivery-logs.js'
 export * from './company-settings.js'
+export * from './lookup-cache.js'
 export {
   Prisma,
   type Company,

@@ -46,6 +46,7 @@ export async function activate (app: FastifyInstance, token: string): Promise<vo
     serviceUserId: user.id,
     serviceToken: token
   })
+  app.webhookCompanies.forget(profile.id)
   app.log.info({ company: profile.id, created: result.created }, 'company activated')
   if (app.config.REGISTER_WEBHOOKS) {
     await registerWebhooks(app, token, result.webhookSecret)
@@ -78,6 +79,7 @@ export async function deactivate (
   if (!company) throw Errors.notActivated()
   if (purge) await purgeCompany(app.db, company.id)
   else await deactivateCompany(app.db, company.id)
+  app.webhookCompanies.forget(company.id)
   app.log.info({ company: company.id, purge }, 'company deactivated')
 }
 
@@ -86,5 +88,6 @@ export async function rotate (app: FastifyInstance, token: string): Promise<void
   const company = await findCompany(app.db, user.company)
   if (!company?.active) throw Errors.notActivated()
   await replaceServiceToken(app.db, app.box, company.id, user.id, token)
+  app.webhookCompanies.forget(company.id)
   app.log.info({ company: company.id }, 'service token replaced')
 }

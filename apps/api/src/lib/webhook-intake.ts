@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { findCompany, recordEvent, type Company } from '@herald/db'
+import { recordEvent, type Company } from '@herald/db'
 import { Errors } from '../errors.js'
+import type { WebhookCompany } from './webhook-companies.js'
 
 const SECRET_SCHEME = /^secret\s+(\S+)\s*$/i
 
@@ -23,17 +24,20 @@ export async function authenticateWebhook (
   authorization: string | undefined
 ): Promise<Company> {
   const given = SECRET_SCHEME.exec(authorization ?? '')?.[1]
-  const company = await loadCompany(app, companyId)
-  const expected = company?.active ? app.box.open(company.webhookSecretEnc) : null
+  const found = await loadCompany(app, companyId)
+  const expected = found?.secret ?? null
   // Compare even when the company is unknown, so timing tells nothing.
   const matches = secretsMatch(given ?? '', expected ?? '\u0000')
-  if (!company || !expected || !given || !matches) throw Errors.invalidCompany()
-  return company
+  if (!found || !expected || !given || !matches) throw Errors.invalidCompany()
+  return found.company
 }
 
-async function loadCompany (app: FastifyInstance, id: string): Promise<Company | null> {
+async function loadCompany (
+  app: FastifyInstance,
+  id: string
+): Promise<WebhookCompany | null> {
   try {
-    return await findCompany(app.db, id)
+    return await app.webhookCompanies.get(id)
   } catch (err) {
     throw Errors.unavailable(err)
   }

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '@herald/config'
-import { createDatabase, SecretBox, type Database } from '@herald/db'
+import {
+  createDatabase, SecretBox, type Database, type LookupCache
+} from '@herald/db'
 import { createAuthenticator, PlatformClient, type Authenticator } from '@herald/platform'
 import { createQueues, createRedis, type Queues } from '@herald/queue'
 import { createRenderer, type TemplateRenderer } from '@herald/templates'
 import type { Redis } from 'ioredis'
+import {
+  createWebhookCompanies, type WebhookCompany
+} from '../lib/webhook-companies.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,6 +22,8 @@ declare module 'fastify' {
     platform: PlatformClient
     authenticator: Authenticator
     renderer: TemplateRenderer
+    /** Companies and their webhook secrets, briefly reused. */
+    webhookCompanies: LookupCache<WebhookCompany>
   }
 }
 
@@ -38,9 +45,11 @@ async function infrastructure (
     timeoutMs: config.PLATFORM_TIMEOUT_MS,
     pageSize: config.PLATFORM_PAGE_SIZE
   })
+  const db = createDatabase({ url: config.DATABASE_URL })
+  const box = new SecretBox(config.HERALD_ENCRYPTION_KEY, oldKeys)
   app.decorate('config', config)
-  app.decorate('db', createDatabase({ url: config.DATABASE_URL }))
-  app.decorate('box', new SecretBox(config.HERALD_ENCRYPTION_KEY, oldKeys))
+  app.decorate('db', db)
+  app.decorate('box', box)
   app.decorate('redis', redis)
   app.decorate('queues', createQueues({
     connection: redis,
@@ -58,6 +67,8 @@ async function infrastructure (
     max: config.AUTH_CACHE_MAX
   }))
   app.decorate('renderer', createRenderer())
+  app.decorate('webhookCompanies',
+    createWebhookCompanies(db, box, config.COMPANY_CACHE_TTL_MS))
   app.addHook('onClose', closeInfrastructure)
 }
 
