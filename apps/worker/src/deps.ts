@@ -5,6 +5,7 @@ import type { PlatformClient } from '@herald/platform'
 import type { Queues } from '@herald/queue'
 import type { TemplateRenderer } from '@herald/templates'
 import type { Channels } from './channels/channels.js'
+import type { CompanyLookups } from './company-lookups.js'
 
 /** What the processors use; built once by the worker, closed by it too. */
 export interface WorkerDeps {
@@ -18,4 +19,6 @@ export interface WorkerDeps {
   platform: PlatformClient
   /** Every provider, chosen per delivery. */
   channels: Channels
+  /** Companies, their providers and credentials, briefly reused. */
+  lookups: CompanyLookups
 }

@@ -37,9 +37,7 @@ export async function processDelivery (
     if (!current || current.status !== 'sending') return current?.status ?? 'gone'
     throw new DeliveryBusyError(id)
   }
-  const company = await db.company.findUniqueOrThrow({
-    where: { id: delivery.companyId }
-  })
+  const company = await deps.lookups.company(delivery.companyId)
   let sent: Awaited<ReturnType<WorkerDeps['channels']['send']>>
   try {
     sent = await deps.channels.send(delivery, company)

@@ -11,7 +11,7 @@ import { eventContext } from './context.js'
 import { planNotification } from './plan-notification.js'
 import { planFinisher } from './finish-plan.js'
 import { localized } from './select-notification.js'
-import { companyProviders, createUserDirectory } from './user-directory.js'
+import { createUserDirectory } from './user-directory.js'
 import type { WorkerDeps } from './deps.js'
 
 /**
@@ -32,7 +32,7 @@ export async function processEvent (deps: WorkerDeps, job: Job<EventJobData>): P
     const notifications = await notificationsForEvent(db, company.id, event.event)
     const context = await eventContext(deps, event, company, notifications)
     const directory = createUserDirectory(deps, company)
-    const providers = await companyProviders(db, company.id)
+    const providers = await deps.lookups.providers(company.id)
     for (const notification of notifications) {
       const input = {
         renderer: deps.renderer, company, event, notification, context, directory, providers

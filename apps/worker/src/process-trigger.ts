@@ -17,7 +17,7 @@ import { planFinisher } from './finish-plan.js'
 import { planNotification } from './plan-notification.js'
 import { inLanguage } from './select-notification.js'
 import { triggerRecipients, type TriggerRecipient } from './trigger-recipients.js'
-import { companyProviders, createUserDirectory, type UserDirectory } from './user-directory.js'
+import { createUserDirectory, type UserDirectory } from './user-directory.js'
 
 const asRecord = (value: unknown): Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -85,7 +85,7 @@ interface PlanAll {
 async function planTrigger (input: PlanAll): Promise<NewDelivery[]> {
   const { deps, company, trigger, notification, directory } = input
   const recipients = await triggerRecipients(deps, company, trigger, directory)
-  const providers = await companyProviders(deps.db, company.id)
+  const providers = await deps.lookups.providers(company.id)
   const finish = await planFinisher(deps, notification)
   const known = knowing(directory, recipients)
   const planned: NewDelivery[] = []

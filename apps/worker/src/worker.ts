@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq'
 import type { Config } from '@herald/config'
-import { createDatabase, readCredentials, SecretBox } from '@herald/db'
+import { createDatabase, SecretBox } from '@herald/db'
 import type { Logger } from '@herald/log'
 import { PlatformClient } from '@herald/platform'
 import { createQueues, createRedis, QueueName } from '@herald/queue'
@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis'
 import { createRenderer } from '@herald/templates'
 import { createChannels } from './channels/channels.js'
 import type { WorkerDeps } from './deps.js'
+import { createCompanyLookups } from './company-lookups.js'
 import { processDelivery, RECEIPT_JOB } from './process-delivery.js'
 import { processReceipt } from './process-receipt.js'
 import { processEvent } from './process-event.js'
@@ -33,6 +34,7 @@ export function createDeps (
   const oldKeys = config.HERALD_ENCRYPTION_KEYS_OLD.split(',').filter(Boolean)
   const db = createDatabase({ url: config.DATABASE_URL })
   const box = new SecretBox(config.HERALD_ENCRYPTION_KEY, oldKeys)
+  const lookups = createCompanyLookups(db, box, config.COMPANY_CACHE_TTL_MS)
   return {
     config,
     logger,
@@ -55,11 +57,8 @@ export function createDeps (
       timeoutMs: config.PLATFORM_TIMEOUT_MS,
       pageSize: config.PLATFORM_PAGE_SIZE
     }),
-    channels: createChannels({
-      config,
-      db,
-      credentials: (companyId, type) => readCredentials(db, box, companyId, type)
-    })
+    channels: createChannels({ config, db, credentials: lookups.credentials }),
+    lookups
   }
 }
 
