@@ -6,6 +6,7 @@ import type { Queues } from '@herald/queue'
 import type { TemplateRenderer } from '@herald/templates'
 import type { Channels } from './channels/channels.js'
 import type { CompanyLookups } from './company-lookups.js'
+import type { DeliveryRecorder } from './metrics.js'
 
 /** What the processors use; built once by the worker, closed by it too. */
 export interface WorkerDeps {
@@ -21,4 +22,6 @@ export interface WorkerDeps {
   channels: Channels
   /** Companies, their providers and credentials, briefly reused. */
   lookups: CompanyLookups
+  /** Counts each settled delivery; none when nothing is counted. */
+  recordDelivery?: DeliveryRecorder
 }

@@ -1,8 +1,5 @@
-import type { Job, Worker } from 'bullmq'
+import type { Worker } from 'bullmq'
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
-import type { Database } from '@herald/db'
-import type { Logger } from '@herald/log'
-import { RECEIPT_JOB } from './process-delivery.js'
 
 /** Seconds: from a provider call of a few ms to a retry hours later. */
 const DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
@@ -72,86 +69,48 @@ export function createWorkerMetrics (): WorkerMetrics {
   }
 }
 
-type Outcome = 'sent' | 'failed' | 'retried' | null
-
-interface Observed {
-  db: Database
-  logger: Logger
-  metrics: WorkerMetrics
+/** What one delivery attempt came to, as the processor settled it. */
+export interface DeliveryOutcome {
+  /** The row's type: email, sms, push. */
+  channel: string
+  state: 'sent' | 'failed' | 'retried'
+  /** When the job began this attempt (BullMQ's `processedOn`). */
+  startedAt: number | undefined
+  /** When the delivery was planned; for a send, latency runs from it. */
+  createdAt: Date
 }
 
+/** Counts settled deliveries; processors call it right after settling. */
+export type DeliveryRecorder = (outcome: DeliveryOutcome) => void
+
 /**
- * Counts what a delivery job did by reading its row once the job is over:
- * the row names the channel, and only a `sentAt` from this run counts as
- * a send (a job that finds its row already sent sends nothing). Runs
- * after the job, off its path; a failed read costs a sample, not a job.
+ * A {@link DeliveryRecorder} over these metrics. The processor knows the
+ * outcome when it settles the row, so nothing is read back: a job that
+ * finds its row already sent, or held by another worker, settles nothing
+ * and counts nothing.
  */
-async function recordDelivery (
-  observed: Observed,
-  job: Job<{ deliveryId: string }>,
-  failure: Error | null
-): Promise<void> {
-  const row = await observed.db.delivery.findUnique({
-    where: { id: job.data.deliveryId },
-    select: { type: true, status: true, sentAt: true, createdAt: true }
-  })
-  if (!row) return
-  const started = job.processedOn ?? 0
-  const outcome = failure === null
-    ? sentNow(row, started)
-    : failedNow(row)
-  if (outcome === null) return
-  const { metrics } = observed
-  const channel = row.type
-  metrics.deliveries.inc({ channel, state: outcome })
-  if (job.finishedOn && started) {
-    metrics.deliveryDuration.observe({ channel }, (job.finishedOn - started) / 1000)
-  }
-  if (outcome === 'sent' && row.sentAt) {
-    const seconds = (row.sentAt.getTime() - row.createdAt.getTime()) / 1000
-    metrics.deliveryLatency.observe({ channel }, Math.max(0, seconds))
+export function deliveryRecorder (metrics: WorkerMetrics): DeliveryRecorder {
+  return function recordDelivery (outcome) {
+    const { channel, state, startedAt } = outcome
+    const now = Date.now()
+    metrics.deliveries.inc({ channel, state })
+    if (startedAt) {
+      metrics.deliveryDuration.observe({ channel }, (now - startedAt) / 1000)
+    }
+    if (state === 'sent') {
+      const seconds = (now - outcome.createdAt.getTime()) / 1000
+      metrics.deliveryLatency.observe({ channel }, Math.max(0, seconds))
+    }
   }
 }
 
-interface RowState {
-  status: string
-  sentAt: Date | null
-}
-
-function sentNow (row: RowState, startedAt: number): Outcome {
-  const sentAt = row.sentAt?.getTime() ?? 0
-  return row.status === 'sent' && sentAt >= startedAt ? 'sent' : null
-}
-
-/**
- * A job that threw left its row failed (final) or queued (to retry); a
- * row still `sending` was busy with another worker: no attempt was made.
- */
-function failedNow (row: RowState): Outcome {
-  if (row.status === 'failed') return 'failed'
-  if (row.status === 'queued') return 'retried'
-  return null
-}
-
-/** Feeds {@link WorkerMetrics} from the events of one BullMQ worker. */
-export function observeWorker (worker: Worker, observed: Observed): void {
-  const { metrics, logger } = observed
-  const deliveries = worker.name === 'deliveries'
-  const onError = (err: unknown) =>
-    logger.debug({ err, queue: worker.name }, 'metrics sample lost')
-  worker.on('completed', (job) => {
-    if (!deliveries) {
-      metrics.jobs.inc({ queue: worker.name, result: 'completed' })
-    } else if (job.name !== RECEIPT_JOB) {
-      recordDelivery(observed, job, null).catch(onError)
-    }
+/** Counts the event and trigger jobs of one BullMQ worker. */
+export function observeWorker (worker: Worker, metrics: WorkerMetrics): void {
+  if (worker.name === 'deliveries') return
+  worker.on('completed', () => {
+    metrics.jobs.inc({ queue: worker.name, result: 'completed' })
   })
-  worker.on('failed', (job, err) => {
-    if (!job) return
-    if (!deliveries) {
-      metrics.jobs.inc({ queue: worker.name, result: 'failed' })
-    } else if (job.name !== RECEIPT_JOB) {
-      recordDelivery(observed, job, err).catch(onError)
-    }
+  worker.on('failed', (job) => {
+    if (job) metrics.jobs.inc({ queue: worker.name, result: 'failed' })
   })
 }

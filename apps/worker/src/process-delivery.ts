@@ -47,6 +47,7 @@ export async function processDelivery (
   // The provider has the message: record it, retrying the write itself
   // rather than the send, so a database blip cannot cause a second send.
   await pRetry(() => settleSent(db, id, sent.providerId), { retries: 5, minTimeout: 200 })
+  record(deps, job, delivery, 'sent')
   const log = deps.logger.child({ jobId: job.id, deliveryId: id })
   const { type, provider, recipient } = delivery
   log.info({ type, provider, recipient }, 'delivery sent')
@@ -71,6 +72,20 @@ async function scheduleReceipt (deps: WorkerDeps, delivery: Delivery): Promise<v
   }
 }
 
+function record (
+  deps: WorkerDeps,
+  job: Job<DeliveryJobData>,
+  delivery: Delivery,
+  state: 'sent' | 'failed' | 'retried'
+): void {
+  deps.recordDelivery?.({
+    channel: delivery.type,
+    state,
+    startedAt: job.processedOn,
+    createdAt: delivery.createdAt
+  })
+}
+
 async function settleFailure (
   deps: WorkerDeps,
   job: Job<DeliveryJobData>,
@@ -88,10 +103,12 @@ async function settleFailure (
   }
   if (failure.class === 'permanent' || lastAttempt) {
     await settleFailed(deps.db, delivery.id, failure.reason)
+    record(deps, job, delivery, 'failed')
     log.warn(fields, 'delivery failed')
     throw new UnrecoverableError(failure.reason)
   }
   await releaseForRetry(deps.db, delivery.id, failure.reason)
+  record(deps, job, delivery, 'retried')
   log.info(fields, 'delivery will retry')
   throw err
 }

@@ -15,7 +15,9 @@ import { processEvent } from './process-event.js'
 import { processTrigger } from './process-trigger.js'
 import { maskReason } from './mask-reason.js'
 import { startMaintenance, type Maintenance } from './maintenance.js'
-import { createWorkerMetrics, observeWorker, type WorkerMetrics } from './metrics.js'
+import {
+  createWorkerMetrics, deliveryRecorder, observeWorker, type WorkerMetrics
+} from './metrics.js'
 
 export interface RunningWorker {
   /** This process's delivery and job counters (main.ts serves them). */
@@ -66,7 +68,11 @@ export function startWorker (config: Config, logger: Logger): RunningWorker {
   const connection = createRedis(config.REDIS_URL, 'worker')
   // ioredis reconnects by itself; without a listener it prints to stderr.
   connection.on('error', (err) => logger.warn({ err }, 'redis connection error'))
-  const deps = createDeps(config, logger, connection)
+  const metrics = createWorkerMetrics()
+  const deps: WorkerDeps = {
+    ...createDeps(config, logger, connection),
+    recordDelivery: deliveryRecorder(metrics)
+  }
   const common = {
     connection,
     prefix: config.QUEUE_PREFIX,
@@ -90,7 +96,6 @@ export function startWorker (config: Config, logger: Logger): RunningWorker {
       concurrency: config.WORKER_CONCURRENCY
     })
   ]
-  const metrics = createWorkerMetrics()
   for (const worker of workers) {
     worker.on('error', (err) => logger.error({ err, queue: worker.name }, 'worker error'))
     // Failure reasons quote the address or number a provider refused.
@@ -98,7 +103,7 @@ export function startWorker (config: Config, logger: Logger): RunningWorker {
       { jobId: job?.id, queue: worker.name, err: { message: maskReason(err.message) } },
       'job failed'
     ))
-    observeWorker(worker, { db: deps.db, logger, metrics })
+    observeWorker(worker, metrics)
   }
   const maintenance = startMaintenance({ ...deps, metrics, redis: connection })
   let closing: Promise<void> | null = null

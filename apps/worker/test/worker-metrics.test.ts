@@ -30,7 +30,7 @@ t.test('deliveries are counted by channel and state, with their latency', async 
   const text = () => worker.metrics.registry.metrics()
   const counted = (state: string) => async () =>
     sample(await text(), `herald_deliveries_total{channel="email",state="${state}"}`) === 1
-  // Counted off the job's path, once its row is read back.
+  // Counted by the processor as it settles each row.
   await eventually(counted('failed'))
   await eventually(counted('sent'))
   const body = await text()
