@@ -88,6 +88,9 @@ t.test('layouts list with filters and stay within the company', async (t) => {
   const { id: foreign } = (await call(b, 'POST', '/admin/layouts/', layout)).json().data
   t.equal((await call(a, 'GET', '/admin/layouts/')).json().data.count, 2)
   t.equal((await call(a, 'GET', '/admin/layouts/?type=push')).json().data.count, 1)
+  t.equal((await call(a, 'GET', '/admin/layouts/?type__in=push,sms')).json().data.count, 1)
+  t.equal((await call(a, 'GET', '/admin/layouts/?type__in=push,email')).json().data.count, 2)
+  t.equal((await call(a, 'GET', '/admin/layouts/?type__in=fax')).statusCode, 400)
   t.equal((await call(a, 'GET', '/admin/layouts/?name=Branded')).json().data.count, 1)
   for (const method of ['GET', 'PUT', 'PATCH', 'DELETE'] as const) {
     const res = await call(a, method, `/admin/layouts/${foreign}/`,

@@ -74,6 +74,27 @@ t.test('every filter of the spec', async (t) => {
   }
 })
 
+t.test('__in filters take comma-separated values and combine with the rest', async (t) => {
+  const h = await startAdmin(t)
+  const row = await seedWeek(h)
+  const ids = async (query: string) => (await list(h, query)).results.map((r: { id: string }) => r.id)
+  const at = (i: number) => row(i).id
+  t.same(await ids('?type__in=sms,push'), [at(2), at(3)])
+  t.same(await ids('?type__in=sms,push&type=push'), [at(3)], 'both must hold')
+  t.same(await ids('?user__in=lina,nobody'), [at(0), at(2)])
+  const notification = row(0).notificationId
+  t.same(await ids(`?notification__in=${notification},9999999999`), [at(0), at(1), at(4)],
+    'an id past the column range matches nothing')
+  t.same(await ids(`?notification__in=${notification}&sent=false`), [at(1), at(4)])
+  const tooMany = Array.from({ length: 101 }, (_, i) => i + 1).join(',')
+  for (const bad of ['?type__in=sms,fax', '?type__in=', '?type__in=sms,,push',
+    '?notification__in=1,x', `?notification__in=${tooMany}`]) {
+    const res = await call(h, 'GET', `/admin/logs/${bad}`)
+    t.equal(res.statusCode, 400, bad)
+    t.match(res.json(), { status: 'error', data: { [bad.slice(1).split('=')[0] ?? '']: [String] } }, bad)
+  }
+})
+
 t.test('resend queues a copy as a new log entry', async (t) => {
   const h = await startAdmin(t)
   const row = await seedWeek(h)

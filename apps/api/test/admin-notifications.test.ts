@@ -68,10 +68,16 @@ t.test('list pages and filters', async (t) => {
   t.match(second.previous, /page=1/)
   t.equal((await list('?event=user.create')).json().data.count, 8)
   t.equal((await list('?name=n3')).json().data.results[0].name, 'n3')
+  t.equal((await list('?event__in=user.create,transaction.execute')).json().data.count, 17)
+  t.equal((await list('?event__in=user.create,user.update')).json().data.count, 8)
+  t.equal((await list('?type__in=sms,push')).json().data.count, 0)
+  t.equal((await list('?type__in=email&event=user.create')).json().data.count, 8)
+  t.equal((await list('?layout__in=1,2')).json().data.count, 0)
   const newest = (await list('?orderby=-created&page_size=1')).json().data
   t.equal(newest.results[0].name, 'n16')
   t.equal((await list('?page=9')).json().data.results.length, 0)
-  for (const bad of ['?page_size=0', '?page_size=251', '?page=abc', '?page=0']) {
+  for (const bad of ['?page_size=0', '?page_size=251', '?page=abc', '?page=0',
+    '?type__in=email,fax', '?layout__in=0', '?event__in=a,,b']) {
     const res = await list(bad)
     t.equal(res.statusCode, 400, bad)
     t.equal(res.json().status, 'error')

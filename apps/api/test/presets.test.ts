@@ -96,6 +96,12 @@ t.test('presets are listed, filtered, paged and read by id', async (t) => {
   t.ok(smsOnly.count >= 4)
   const reset = (await get('/admin/templates/?event=user.password.reset')).json().data
   t.same(reset.results.map((p: { id: string }) => p.id), ['password-reset-email'])
+  const either = (await get('/admin/templates/?type__in=sms,push&page_size=250')).json().data
+  t.equal(either.count, NOTIFICATION_PRESETS.filter((p) => p.type !== 'email').length)
+  const twoEvents = (await get(
+    '/admin/templates/?event__in=user.password.reset,mfa.sms.verify&type=sms')).json().data
+  t.same(twoEvents.results.map((p: { id: string }) => p.id), ['mfa-sms'])
+  t.equal((await get('/admin/templates/?type__in=sms,fax')).statusCode, 400)
   const one = await get('/admin/templates/mfa-sms/')
   t.equal(one.statusCode, 200)
   t.match(one.json().data, { id: 'mfa-sms', type: 'sms', event: 'mfa.sms.verify' })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Database } from './client.js'
 import { dedupeKey } from './deliveries.js'
 import { NotFoundError } from './errors.js'
+import { exactOrAmong } from './list-filter.js'
 import type { Delivery, NotificationType, Prisma } from './generated/prisma/client.js'
 
 /** Filters of the delivery log, as the admin and user APIs offer them. */
@@ -16,6 +17,10 @@ export interface DeliveryLogQuery {
   sent?: boolean
   received?: boolean
   type?: NotificationType
+  /** `__in` lists: the row's value is one of these. */
+  typeIn?: NotificationType[]
+  notificationIdIn?: number[]
+  userIdIn?: string[]
   skip: number
   take: number
   newestFirst: boolean
@@ -34,13 +39,13 @@ function whereOf (companyId: string, q: DeliveryLogQuery): Prisma.DeliveryWhereI
   }
   return {
     companyId,
-    ...(q.userId === undefined ? {} : { userId: q.userId }),
+    userId: exactOrAmong(q.userId, q.userIdIn),
     ...(Object.keys(created).length ? { createdAt: created } : {}),
-    ...(q.notificationId === undefined ? {} : { notificationId: q.notificationId }),
+    notificationId: exactOrAmong(q.notificationId, q.notificationIdIn),
     ...(Object.keys(recipient).length ? { recipient } : {}),
     ...(q.sent === undefined ? {} : q.sent ? { status: 'sent' } : { status: { not: 'sent' } }),
     ...(q.received === undefined ? {} : { receivedAt: q.received ? { not: null } : null }),
-    ...(q.type === undefined ? {} : { type: q.type })
+    type: exactOrAmong(q.type, q.typeIn)
   }
 }
 

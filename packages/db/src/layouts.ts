@@ -1,5 +1,6 @@
 import type { Database } from './client.js'
 import { NotFoundError } from './errors.js'
+import { exactOrAmong } from './list-filter.js'
 import type { Layout, NotificationType, Prisma } from './generated/prisma/client.js'
 
 export type LayoutFields = Omit<
@@ -9,6 +10,8 @@ export type LayoutFields = Omit<
 
 export interface LayoutQuery {
   type?: NotificationType
+  /** `__in` list: the layout's type is one of these. */
+  typeIn?: NotificationType[]
   name?: string
   skip: number
   take: number
@@ -30,7 +33,7 @@ export async function listLayouts (
 ): Promise<{ count: number, rows: Layout[] }> {
   const where: Prisma.LayoutWhereInput = {
     companyId,
-    ...(query.type === undefined ? {} : { type: query.type }),
+    type: exactOrAmong(query.type, query.typeIn),
     ...(query.name === undefined ? {} : { name: query.name })
   }
   const order = query.newestFirst ? 'desc' : 'asc'

@@ -1,5 +1,6 @@
 import type { Database } from './client.js'
 import { NotFoundError } from './errors.js'
+import { exactOrAmong } from './list-filter.js'
 import type { Notification, Prisma } from './generated/prisma/client.js'
 
 export type NotificationFields = Omit<
@@ -12,6 +13,10 @@ export interface NotificationQuery {
   name?: string
   type?: Notification['type']
   layoutId?: number
+  /** `__in` lists: the row's value is one of these. */
+  eventIn?: string[]
+  typeIn?: Array<Notification['type']>
+  layoutIdIn?: number[]
   /** Only those users may switch off (the user API's list). */
   preferenceEnabled?: boolean
   enabled?: boolean
@@ -35,10 +40,10 @@ export async function listNotifications (
 ): Promise<{ count: number, rows: Notification[] }> {
   const where: Prisma.NotificationWhereInput = {
     companyId,
-    ...(query.event === undefined ? {} : { event: query.event }),
+    event: exactOrAmong(query.event, query.eventIn),
     ...(query.name === undefined ? {} : { name: query.name }),
-    ...(query.type === undefined ? {} : { type: query.type }),
-    ...(query.layoutId === undefined ? {} : { layoutId: query.layoutId }),
+    type: exactOrAmong(query.type, query.typeIn),
+    layoutId: exactOrAmong(query.layoutId, query.layoutIdIn),
     ...(query.enabled === undefined ? {} : { enabled: query.enabled }),
     ...(query.preferenceEnabled === undefined
       ? {}

@@ -1,6 +1,7 @@
 import type { Delivery, DeliveryLogQuery } from '@herald/db'
 import { maskRecipient } from '@herald/log'
-import type { UserLogListQuery } from '../schemas/log.js'
+import type { LogListQuery, UserLogListQuery } from '../schemas/log.js'
+import { channelsOf, idsOf, valuesOf } from './list-filters.js'
 import { pageWindow } from './pagination.js'
 
 /** A delivery as the admin log shows it. */
@@ -39,7 +40,8 @@ const dateOf = (ms: number | undefined): Date | undefined =>
 
 /** The query string's filters as the repository takes them. */
 export function toLogQuery (
-  q: UserLogListQuery & { recipient?: string, recipient__contains?: string, user?: string }
+  q: UserLogListQuery & Partial<Pick<LogListQuery,
+    'recipient' | 'recipient__contains' | 'user' | 'user__in'>>
 ): DeliveryLogQuery {
   return {
     ...pageWindow(q),
@@ -47,9 +49,12 @@ export function toLogQuery (
     createdAfter: dateOf(q.created__gt),
     createdBefore: dateOf(q.created__lt),
     notificationId: q.notification,
+    notificationIdIn: idsOf(q.notification__in),
     sent: q.sent,
     received: q.received,
     type: q.type,
+    typeIn: channelsOf(q.type__in),
+    userIdIn: valuesOf(q.user__in),
     recipient: q.recipient,
     recipientContains: q.recipient__contains,
     userId: q.user

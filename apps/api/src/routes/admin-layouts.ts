@@ -15,6 +15,7 @@ import {
   toColumns,
   withLayoutPreset
 } from '../lib/layout-fields.js'
+import { channelsOf } from '../lib/list-filters.js'
 import { pageWindow, toPage } from '../lib/pagination.js'
 import { PageOf, Success, SuccessOf, errorResponses } from '../schemas/common.js'
 import {
@@ -53,7 +54,11 @@ const adminLayoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { company } = callerOf(request)
     const q = request.query
     const { count, rows } = await listLayouts(app.db, company.id, {
-      ...pageWindow(q), type: q.type, name: q.name, newestFirst: q.orderby === '-created'
+      ...pageWindow(q),
+      type: q.type,
+      typeIn: channelsOf(q.type__in),
+      name: q.name,
+      newestFirst: q.orderby === '-created'
     })
     const page = toPage(request, app.config.PUBLIC_URL, count, rows.map(toApi))
     return { status: 'success' as const, data: page }

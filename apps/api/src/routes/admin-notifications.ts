@@ -16,6 +16,7 @@ import {
   withPreset
 } from '../lib/notification-fields.js'
 import { checkLayoutRef } from '../lib/layout-ref.js'
+import { channelsOf, idsOf, valuesOf } from '../lib/list-filters.js'
 import { pageWindow, toPage } from '../lib/pagination.js'
 import { triggerNotification } from '../lib/trigger.js'
 import { PageOf, Success, SuccessOf, errorResponses } from '../schemas/common.js'
@@ -57,6 +58,9 @@ const adminNotificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       name: q.name,
       type: q.type,
       layoutId: q.layout,
+      eventIn: valuesOf(q.event__in),
+      typeIn: channelsOf(q.type__in),
+      layoutIdIn: idsOf(q.layout__in),
       newestFirst: q.orderby === '-created'
     })
     const page = toPage(request, app.config.PUBLIC_URL, count, rows.map(toApi))

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Errors } from '../errors.js'
+import { channelsOf, passes, valuesOf } from '../lib/list-filters.js'
 import { pageWindow, toPage } from '../lib/pagination.js'
 import {
   LAYOUT_PRESETS,
@@ -34,10 +35,11 @@ const adminTemplateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: SuccessOf(PageOf(NotificationPresetSchema)), ...errorResponses }
     }
   }, async function listPresets (request) {
-    const { type, event } = request.query
+    const q = request.query
+    const types = channelsOf(q.type__in)
+    const events = valuesOf(q.event__in)
     const matching = NOTIFICATION_PRESETS.filter((p) =>
-      (type === undefined || p.type === type) &&
-      (event === undefined || p.event === event))
+      passes(p.type, q.type, types) && passes(p.event, q.event, events))
     const results = slice(matching, request.query)
     const page = toPage(request, app.config.PUBLIC_URL, matching.length, results)
     return { status: 'success' as const, data: page }
@@ -64,8 +66,9 @@ const adminTemplateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: SuccessOf(PageOf(LayoutPresetSchema)), ...errorResponses }
     }
   }, async function listLayoutPresets (request) {
-    const { type } = request.query
-    const matching = LAYOUT_PRESETS.filter((p) => type === undefined || p.type === type)
+    const types = channelsOf(request.query.type__in)
+    const matching = LAYOUT_PRESETS.filter((p) =>
+      passes(p.type, request.query.type, types))
     const results = slice(matching, request.query)
     const page = toPage(request, app.config.PUBLIC_URL, matching.length, results)
     return { status: 'success' as const, data: page }

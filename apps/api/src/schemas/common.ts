@@ -56,9 +56,33 @@ export const Millis = (description = 'Milliseconds since the epoch.') =>
 export const Nullable = <T extends TSchema>(schema: T) =>
   Type.Union([schema, Type.Null()])
 
+/** Largest id of an integer primary key (PostgreSQL `integer`). */
+export const MAX_ROW_ID = 2147483647
+
+/** The most values one `__in` filter takes. */
+export const MAX_IN_VALUES = 100
+
+/** One `__in` item: a channel, an integer row id, or any text. */
+export const IN_ITEM = {
+  channel: 'email|sms|push',
+  id: '[1-9][0-9]{0,9}',
+  text: (maxLength: number) => `[^,]{1,${maxLength}}`
+}
+
+/**
+ * An `__in` list filter, `type__in=sms,push`: comma-separated values,
+ * each matching `item` (a regular expression source), as on the platform.
+ */
+export const InList = (item: string, description: string) =>
+  Type.Optional(Type.String({
+    pattern: `^(?:${item})(?:,(?:${item})){0,${MAX_IN_VALUES - 1}}$`,
+    maxLength: 10_000,
+    description
+  }))
+
 /** Integer path id of a database row. */
 export const IntegerId = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 2147483647 })
+  id: Type.Integer({ minimum: 1, maximum: MAX_ROW_ID })
 })
 
 /**

@@ -1,5 +1,7 @@
 import { Type, type Static } from 'typebox'
-import { IntegerId, Millis, Nullable, pageQuery, readOnlyEcho } from './common.js'
+import {
+  IN_ITEM, InList, IntegerId, Millis, Nullable, pageQuery, readOnlyEcho
+} from './common.js'
 import { Channel } from './notification.js'
 
 const writable = {
@@ -38,6 +40,7 @@ export const LayoutParams = IntegerId
 export const LayoutListQuery = Type.Object({
   ...pageQuery,
   type: Type.Optional(Channel),
+  type__in: InList(IN_ITEM.channel, 'Any of these channels, comma separated.'),
   name: Type.Optional(Type.String({ maxLength: 100 }))
 })
 

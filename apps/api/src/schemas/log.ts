@@ -1,5 +1,7 @@
 import { Type, type Static } from 'typebox'
-import { Millis, Nullable, pageQuery } from './common.js'
+import {
+  IN_ITEM, InList, MAX_ROW_ID, Millis, Nullable, pageQuery
+} from './common.js'
 import { Channel } from './notification.js'
 
 const common = {
@@ -36,17 +38,20 @@ const filters = {
   ...pageQuery,
   created__gt: Type.Optional(Type.Integer({ description: 'Created after (ms).' })),
   created__lt: Type.Optional(Type.Integer({ description: 'Created before (ms).' })),
-  notification: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  notification: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ROW_ID })),
+  notification__in: InList(IN_ITEM.id, 'Any of these notification ids, comma separated.'),
   sent: Type.Optional(Type.Boolean()),
   received: Type.Optional(Type.Boolean()),
-  type: Type.Optional(Channel)
+  type: Type.Optional(Channel),
+  type__in: InList(IN_ITEM.channel, 'Any of these channels, comma separated.')
 }
 
 export const LogListQuery = Type.Object({
   ...filters,
   recipient: Type.Optional(Type.String({ maxLength: 500 })),
   recipient__contains: Type.Optional(Type.String({ maxLength: 500 })),
-  user: Type.Optional(Type.String({ maxLength: 64 }))
+  user: Type.Optional(Type.String({ maxLength: 64 })),
+  user__in: InList(IN_ITEM.text(64), 'Any of these user ids, comma separated.')
 })
 
 export const UserLogListQuery = Type.Object(filters)

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import {
-  IntegerId, Millis, Nullable, pageQuery, readOnlyEcho
+  IN_ITEM, InList, IntegerId, MAX_ROW_ID, Millis, Nullable, pageQuery,
+  readOnlyEcho
 } from './common.js'
 
 const Text = (maxLength: number, description?: string) =>
@@ -85,7 +86,10 @@ export const NotificationListQuery = Type.Object({
   event: Type.Optional(Type.String({ maxLength: 100 })),
   name: Type.Optional(Type.String({ maxLength: 100 })),
   type: Type.Optional(Channel),
-  layout: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 }))
+  layout: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ROW_ID })),
+  event__in: InList(IN_ITEM.text(100), 'Any of these events, comma separated.'),
+  type__in: InList(IN_ITEM.channel, 'Any of these channels, comma separated.'),
+  layout__in: InList(IN_ITEM.id, 'Any of these layout ids, comma separated.')
 })
 
 /** `POST /admin/notifications/{id}/trigger/`. */

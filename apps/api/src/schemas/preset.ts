@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { MAX_PAGE_SIZE } from './common.js'
+import { IN_ITEM, InList, MAX_PAGE_SIZE } from './common.js'
 import { Channel } from './notification.js'
 
 const Str = () => Type.String()
@@ -42,5 +42,7 @@ export const PresetListQuery = Type.Object({
     minimum: 1, maximum: MAX_PAGE_SIZE, default: 15
   })),
   type: Type.Optional(Channel),
-  event: Type.Optional(Type.String({ maxLength: 100 }))
+  type__in: InList(IN_ITEM.channel, 'Any of these channels, comma separated.'),
+  event: Type.Optional(Type.String({ maxLength: 100 })),
+  event__in: InList(IN_ITEM.text(100), 'Any of these events, comma separated.')
 })
