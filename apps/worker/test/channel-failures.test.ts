@@ -1,6 +1,7 @@
 import { createServer, type Socket } from 'node:net'
 import t from 'tap'
 import type { Test } from 'tap'
+import { startSmtpSink } from '@herald/testkit'
 import { eventually } from './helpers.js'
 import { lina, startChannelStack, type ChannelStack } from './channel-stack.js'
 
@@ -23,6 +24,51 @@ async function pushStack (t: Test) {
   await s.enablePush()
   await s.notify({ type: 'push', pushMessage: 'hi' })
   return s
+}
+
+/** Push to Lina's browser only: her Expo token is retired beforehand. */
+async function browserStack (t: Test) {
+  const s = await startChannelStack(t)
+  await s.enablePush()
+  await s.app.db.retiredPushToken.create({
+    data: { companyId: s.companyId, token: lina.expoToken, reason: 'test' }
+  })
+  const sub = await s.subscribeBrowser()
+  await s.notify({ type: 'push', pushMessage: 'hi' })
+  return { s, sub }
+}
+
+const paidEmail = {
+  type: 'email', toEmail: '{{ user.email }}', subject: 'Paid', textMessage: 'hi'
+} as const
+
+/** Email through SendGrid, with the stand-in's key unless told another. */
+async function sendGridStack (
+  t: Test,
+  overrides: Record<string, string> = {},
+  apiKey?: string
+) {
+  const s = await startChannelStack(t, overrides)
+  await s.setCredentials('sendgrid', { api_key: apiKey ?? s.sendgrid.apiKey })
+  await s.notify(paidEmail)
+  return s
+}
+
+const sendGridDown = {
+  status: 503,
+  body: { errors: [{ message: 'Service Unavailable', field: null, help: null }] }
+}
+const sendGridBusy = {
+  status: 429,
+  headers: { 'retry-after': '1' },
+  body: { errors: [{ message: 'too many requests', field: null, help: null }] }
+}
+
+/** The row is the only one, nothing reached SendGrid or the SMTP server. */
+async function nothingMailed (t: Test, s: ChannelStack) {
+  t.equal(s.sendgrid.mails.length, 0, 'SendGrid accepted nothing')
+  t.equal(s.sink.attempts, 0, 'no fallback to the default SMTP server')
+  t.equal((await s.deliveries()).length, 1)
 }
 
 t.test('SMS: bad credentials fail at once, without retry', async (t) => {
@@ -161,14 +207,8 @@ t.test('Expo: a receipt not ready yet is asked for again', async (t) => {
 })
 
 t.test('Web Push: 410 Gone fails at once and deletes the subscription', async (t) => {
-  const s = await startChannelStack(t)
-  await s.enablePush()
-  await s.app.db.retiredPushToken.create({
-    data: { companyId: s.companyId, token: lina.expoToken, reason: 'test' }
-  })
-  const sub = await s.subscribeBrowser()
+  const { s, sub } = await browserStack(t)
   s.browser.expire(sub.endpoint)
-  await s.notify({ type: 'push', pushMessage: 'hi' })
   s.startWorker()
   await s.sendEvent()
   const row = await only(s)
@@ -178,19 +218,104 @@ t.test('Web Push: 410 Gone fails at once and deletes the subscription', async (t
   t.equal(s.browser.attempts, 1)
 })
 
+t.test('Web Push: 404 Not Found fails at once and deletes the subscription', async (t) => {
+  const { s, sub } = await browserStack(t)
+  s.browser.forget(sub.endpoint)
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts, row.provider], ['failed', 1, 'webpush'])
+  t.match(row.errorMessage, /^browser subscription gone: webpush \(404\) SubscriptionGone/)
+  t.equal(await s.app.db.pushSubscription.count({ where: { companyId: s.companyId } }), 0)
+  t.same([s.browser.attempts, s.browser.messages.length], [1, 0])
+  await s.sendEvent('second-event')
+  const rows = await s.settled(2)
+  t.equal(rows[1]?.errorMessage, 'user has no push device or browser subscription',
+    'the deleted subscription is not pushed to again')
+  t.equal(s.browser.attempts, 1)
+})
+
 t.test('Web Push: a 500 is retried and the push arrives once', async (t) => {
-  const s = await startChannelStack(t)
-  await s.enablePush()
-  await s.app.db.retiredPushToken.create({
-    data: { companyId: s.companyId, token: lina.expoToken, reason: 'test' }
-  })
-  await s.subscribeBrowser()
+  const { s } = await browserStack(t)
   s.browser.setReply((attempt) => attempt === 1 ? 500 : undefined)
-  await s.notify({ type: 'push', pushMessage: 'hi' })
   s.startWorker()
   await s.sendEvent()
   await s.browser.waitForMessages(1)
   const row = await only(s)
   t.same([row.status, row.attempts], ['sent', 2])
   t.equal(s.browser.messages.length, 1)
+})
+
+t.test('SendGrid: a refused API key fails at once, without retry', async (t) => {
+  const s = await sendGridStack(t, {}, 'SG.revoked')
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts, row.provider], ['failed', 1, 'sendgrid'])
+  t.match(row.errorMessage,
+    /^provider refused the credentials: sendgrid \(401\): .*invalid, expired, or revoked/)
+  t.equal(s.sendgrid.attempts, 1)
+  await nothingMailed(t, s)
+})
+
+t.test('SendGrid: a 5xx on every attempt ends failed after the attempts', async (t) => {
+  const s = await sendGridStack(t, { DELIVERY_ATTEMPTS: '3' })
+  s.sendgrid.setReply(() => sendGridDown)
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts], ['failed', 3])
+  t.match(row.errorMessage, /^provider failed: sendgrid \(503\): .*Service Unavailable/)
+  t.equal(s.sendgrid.attempts, 3)
+  await nothingMailed(t, s)
+  const failedJobs = () => s.app.queues.deliveries.getJobs(['failed'])
+  await eventually(async () => (await failedJobs()).length === 1)
+  t.pass('the failed job stays visible')
+})
+
+t.test('SendGrid: 429 and 503 are retried until SendGrid accepts, once', async (t) => {
+  const s = await sendGridStack(t)
+  s.sendgrid.setReply((attempt) => attempt === 1
+    ? sendGridBusy
+    : attempt === 2 ? sendGridDown : undefined)
+  s.startWorker()
+  await s.sendEvent()
+  const [mail] = await s.sendgrid.waitForMails(1)
+  const row = await only(s)
+  t.same([row.status, row.attempts, row.errorMessage], ['sent', 3, null])
+  t.equal(row.providerId, mail?.messageId)
+  t.equal(s.sendgrid.attempts, 3)
+  t.equal(s.sendgrid.mails.length, 1)
+})
+
+t.test('SendGrid: 429 to the last attempt ends failed as a slow-down', async (t) => {
+  const s = await sendGridStack(t, { DELIVERY_ATTEMPTS: '2' })
+  s.sendgrid.setReply(() => sendGridBusy)
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts], ['failed', 2])
+  t.match(row.errorMessage, /^provider asked to slow down: sendgrid \(429\)/)
+  t.equal(s.sendgrid.attempts, 2)
+  await nothingMailed(t, s)
+})
+
+t.test('SMTP: a refused login (535) fails at once, without retry', async (t) => {
+  const own = await startSmtpSink({ users: { herald: 'right' } })
+  t.teardown(() => own.close())
+  const s = await startChannelStack(t)
+  await s.setCredentials('smtp', {
+    host: own.host, port: String(own.port), secure: 'false',
+    user: 'herald', password: 'wrong'
+  })
+  await s.notify(paidEmail)
+  s.startWorker()
+  await s.sendEvent()
+  const row = await only(s)
+  t.same([row.status, row.attempts, row.provider], ['failed', 1, 'smtp'])
+  t.match(row.errorMessage,
+    /^SMTP authentication failed: 535 Authentication credentials invalid/)
+  t.equal(own.authAttempts, 1, 'one login, not retried')
+  t.same([own.attempts, own.messages.length], [0, 0], 'no DATA sent')
+  t.equal(s.sink.attempts, 0, 'no fallback to the default SMTP server')
 })

@@ -46,7 +46,9 @@ export interface SmtpSink {
   waitForMessages (count: number, timeoutMs?: number): Promise<SinkMessage[]>
   /** DATA transactions seen, accepted or not. */
   readonly attempts: number
-  /** Forget messages and attempts; back to accepting everything. */
+  /** AUTH commands seen, accepted or refused. */
+  readonly authAttempts: number
+  /** Forget messages and both attempt counts; back to accepting everything. */
   reset (): void
   /** Stop listening and drop open connections. Idempotent. */
   close (): Promise<void>
@@ -60,6 +62,12 @@ export interface SmtpSinkOptions {
   host?: string
   /** Called with each accepted message, e.g. to print it. */
   onMessage?: (message: SinkMessage) => void
+  /**
+   * The only username / password pairs AUTH accepts; any other login is
+   * refused with 535, as a server refuses bad credentials. Default: any
+   * login accepted. Logging in stays optional either way.
+   */
+  users?: Readonly<Record<string, string>>
 }
 
 const DEFAULT_WAIT_MS = 5000
@@ -79,7 +87,7 @@ function acceptAll (): SinkReply {
 export async function startSmtpSink (
   options: SmtpSinkOptions = {}
 ): Promise<SmtpSink> {
-  const sink = new SmtpSinkServer(options.onMessage)
+  const sink = new SmtpSinkServer(options.onMessage, options.users)
   await sink.listen(options.port ?? 0, options.host ?? '127.0.0.1')
   return sink
 }
@@ -87,6 +95,7 @@ export async function startSmtpSink (
 class SmtpSinkServer implements SmtpSink {
   readonly messages: SinkMessage[] = []
   #attempts = 0
+  #authAttempts = 0
   #port = 0
   #host = ''
   #reply: SinkReplyFn = acceptAll
@@ -97,15 +106,22 @@ class SmtpSinkServer implements SmtpSink {
   readonly #onMessage: ((message: SinkMessage) => void) | undefined
   #closed: Promise<void> | undefined
 
-  constructor (onMessage?: (message: SinkMessage) => void) {
+  constructor (
+    onMessage?: (message: SinkMessage) => void,
+    users?: Readonly<Record<string, string>>
+  ) {
     this.#onMessage = onMessage
+    const login = users ? onlyUsers(users) : acceptAnyUser
     this.#server = new SMTPServer({
       logger: false,
       authOptional: true,
       allowInsecureAuth: true,
       // a plain-text sink: clients must not try to upgrade
       disabledCommands: ['STARTTLS'],
-      onAuth: acceptAnyUser,
+      onAuth: (auth, session, callback) => {
+        this.#authAttempts++
+        login(auth, session, callback)
+      },
       onData: (stream, session, callback) => {
         this.#handleData(stream, session).then(
           () => { callback(null, 'OK: message queued') },
@@ -127,6 +143,7 @@ class SmtpSinkServer implements SmtpSink {
   get port (): number { return this.#port }
   get host (): string { return this.#host }
   get attempts (): number { return this.#attempts }
+  get authAttempts (): number { return this.#authAttempts }
 
   listen (port: number, host: string): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -168,6 +185,7 @@ class SmtpSinkServer implements SmtpSink {
   reset (): void {
     this.messages.length = 0
     this.#attempts = 0
+    this.#authAttempts = 0
     this.#reply = acceptAll
     this.#dataStart = undefined
   }
@@ -222,12 +240,35 @@ class SmtpSinkServer implements SmtpSink {
 
 function ignoreClientError (): void {}
 
+type AuthCallback = (
+  err: Error | null | undefined,
+  response?: SMTPServerAuthenticationResponse
+) => void
+
+type AuthHandler = (
+  auth: SMTPServerAuthentication,
+  session: SMTPServerSession,
+  callback: AuthCallback
+) => void
+
 function acceptAnyUser (
   auth: SMTPServerAuthentication,
   _session: SMTPServerSession,
-  callback: (err: null, response: SMTPServerAuthenticationResponse) => void
+  callback: AuthCallback
 ): void {
   callback(null, { user: auth.username ?? 'anonymous' })
+}
+
+/** smtp-server answers an onAuth error without a responseCode with 535. */
+function onlyUsers (users: Readonly<Record<string, string>>): AuthHandler {
+  return function checkLogin (auth, _session, callback) {
+    const username = auth.username ?? ''
+    if (Object.hasOwn(users, username) && users[username] === auth.password) {
+      callback(null, { user: username })
+      return
+    }
+    callback(new Error('Authentication credentials invalid'))
+  }
 }
 
 function envelopeOf (session: SMTPServerSession): SinkEnvelope {

@@ -46,6 +46,11 @@ export interface WebPushReceiver {
   subscribe (applicationServerKey: string): BrowserSubscription
   /** From now on the endpoint answers 410 Gone, as after an unsubscribe. */
   expire (endpoint: string): void
+  /**
+   * From now on the endpoint answers 404 Not Found, as a push service
+   * answers for a subscription it dropped or never issued.
+   */
+  forget (endpoint: string): void
   setReply (fn: PushReplyFn): void
   waitForMessages (count: number, timeoutMs?: number): Promise<WebPushMessage[]>
   close (): Promise<void>
@@ -130,8 +135,11 @@ export async function startWebPushReceiver (): Promise<WebPushReceiver> {
       }
     },
     expire (endpoint) {
-      const sub = subscribers.get(endpoint.split('/').pop() ?? '')
+      const sub = subscribers.get(idOf(endpoint))
       if (sub) sub.gone = true
+    },
+    forget (endpoint) {
+      subscribers.delete(idOf(endpoint))
     },
     setReply (fn) { reply = fn },
     waitForMessages: (count, timeoutMs) => arrivals.waitFor(count, timeoutMs),
@@ -140,4 +148,9 @@ export async function startWebPushReceiver (): Promise<WebPushReceiver> {
       await app.close()
     }
   }
+}
+
+/** The subscription id, the last segment of its endpoint. */
+function idOf (endpoint: string): string {
+  return endpoint.split('/').pop() ?? ''
 }

@@ -109,6 +109,19 @@ for (const reply of rejections) {
   })
 }
 
+t.test('with users, a wrong password is refused with 535', async (t) => {
+  const sink = await startSmtpSink({ users: { herald: 'right' } })
+  t.teardown(() => sink.close())
+  const login = (pass: string) => nodemailer.createTransport({
+    host: sink.host, port: sink.port, secure: false,
+    auth: { user: 'herald', pass }
+  }).sendMail(sampleMail())
+  await t.rejects(login('wrong'), { code: 'EAUTH', responseCode: 535 })
+  t.same([sink.authAttempts, sink.attempts], [1, 0], 'no DATA after it')
+  await login('right')
+  t.same([sink.authAttempts, sink.messages.length], [2, 1])
+})
+
 t.test('the reply text reaches the client', async (t) => {
   const sink = await sinkFor(t)
   sink.setReply(() => ({ code: 550, message: 'No such user here' }))

@@ -87,3 +87,12 @@ t.test('an expired endpoint answers 410, an unknown one 404', async (t) => {
   t.equal(await push(unknown, 'x', vapid), 404)
   t.equal(receiver.attempts, 2)
 })
+
+t.test('a forgotten endpoint answers 404 and receives nothing', async (t) => {
+  const receiver = await receiverFor(t)
+  const vapid = webpush.generateVAPIDKeys()
+  const sub = receiver.subscribe(vapid.publicKey)
+  receiver.forget(sub.endpoint)
+  t.equal(await push(sub, 'x', vapid), 404)
+  t.same([receiver.attempts, receiver.messages.length], [1, 0])
+})
