@@ -135,6 +135,32 @@ t.test('resend to another recipient, checked for the channel', async (t) => {
   }
 })
 
+t.test('a resend asked again while its copy is on its way makes no second copy', async (t) => {
+  const h = await startAdmin(t)
+  const row = await seedWeek(h)
+  const original = row(1)
+  const send = (payload?: object) => call(h, 'POST', `/admin/logs/${original.id}/send/`, payload)
+  const copiesOf = () => h.app.db.delivery.count({
+    where: { dedupeKey: { startsWith: `resend:${original.id}:` } }
+  })
+  const first = (await send()).json().data
+  const again = await send()
+  t.equal(again.statusCode, 200)
+  t.equal(again.json().data.id, first.id, 'a double click answers the same copy')
+  const burst = await Promise.all(Array.from({ length: 10 }, () =>
+    send({ recipient: 'support@northwind.example' })))
+  const burstIds = new Set(burst.map((res) => res.json().data.id as string))
+  t.equal(burstIds.size, 1, 'ten at once to another recipient make one copy')
+  t.not([...burstIds][0], first.id)
+  t.equal(await copiesOf(), 2)
+  t.equal((await h.app.queues.deliveries.getJobs(['waiting'])).length, 2, 'two jobs')
+  await h.app.db.delivery.update({ where: { id: first.id }, data: { status: 'sent' } })
+  const later = (await send()).json().data
+  t.not(later.id, first.id, 'once the copy is sent, a resend is a new copy')
+  t.equal(later.status, 'queued')
+  t.equal(await copiesOf(), 3)
+})
+
 t.test('another company\'s log entries are not found', async (t) => {
   const a = await startAdmin(t)
   const b = await startAdmin(t)

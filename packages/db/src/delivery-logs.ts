@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { Database } from './client.js'
 import { dedupeKey } from './deliveries.js'
 import { NotFoundError } from './errors.js'
@@ -101,38 +100,71 @@ export async function markReceived (
   return getDeliveryLog(db, companyId, id, userId)
 }
 
+const PENDING: ReadonlySet<string> = new Set(['queued', 'sending'])
+
 /**
- * A copy of a delivery, queued afresh, to the same or another recipient.
- * It gets a dedupe key of its own, so it is a new message and a new log;
- * the original stays as it was.
+ * A copy of a delivery, queued afresh, to the same or another recipient:
+ * a new message and a new log; the original stays as it was.
+ *
+ * Idempotent while the copy is on its way: asked again (a double click,
+ * a client retry, two admins at once) before the last copy to that
+ * recipient is sent or failed, it answers that copy instead of making a
+ * second. Copies are numbered per original and recipient in their dedupe
+ * key, so concurrent asks race for one unique key and one row.
  */
-export function copyDelivery (
+export async function copyDelivery (
   db: Database,
   original: Delivery,
   recipient: string
 ): Promise<Delivery> {
+  const copies = await copiesTo(db, original, recipient)
+  const last = copies.at(-1)
+  if (last && PENDING.has(last.status)) return last
   const key = dedupeKey({
-    source: `resend:${randomUUID()}`,
+    source: `resend:${original.id}:${copies.length}`,
     notificationId: original.notificationId ?? 0,
     type: original.type,
     recipient
   })
-  return db.delivery.create({
-    data: {
-      companyId: original.companyId,
-      webhookEventId: original.webhookEventId,
-      triggerId: original.triggerId,
-      notificationId: original.notificationId,
-      dedupeKey: key,
-      type: original.type,
-      userId: original.userId,
-      recipient,
-      subject: original.subject,
-      textMessage: original.textMessage,
-      htmlMessage: original.htmlMessage,
-      smsMessage: original.smsMessage,
-      pushMessage: original.pushMessage,
-      fromEmail: original.fromEmail
-    }
+  await db.delivery.createMany({
+    data: [copyData(original, recipient, key)],
+    skipDuplicates: true
   })
+  return db.delivery.findUniqueOrThrow({ where: { dedupeKey: key } })
+}
+
+/** Earlier resends of `original` to `recipient`, oldest first. */
+async function copiesTo (
+  db: Database,
+  original: Delivery,
+  recipient: string
+): Promise<Delivery[]> {
+  const copies = await db.delivery.findMany({
+    where: {
+      companyId: original.companyId,
+      dedupeKey: { startsWith: `resend:${original.id}:` }
+    },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }]
+  })
+  const wanted = recipient.trim().toLowerCase()
+  return copies.filter((c) => c.recipient.trim().toLowerCase() === wanted)
+}
+
+function copyData (original: Delivery, recipient: string, key: string) {
+  return {
+    companyId: original.companyId,
+    webhookEventId: original.webhookEventId,
+    triggerId: original.triggerId,
+    notificationId: original.notificationId,
+    dedupeKey: key,
+    type: original.type,
+    userId: original.userId,
+    recipient,
+    subject: original.subject,
+    textMessage: original.textMessage,
+    htmlMessage: original.htmlMessage,
+    smsMessage: original.smsMessage,
+    pushMessage: original.pushMessage,
+    fromEmail: original.fromEmail
+  }
 }

@@ -20,7 +20,8 @@ function checkRecipient (type: Delivery['type'], recipient: string): void {
 
 /**
  * Queues a copy of a delivery, to the same or another recipient, as a new
- * log entry. The original is left untouched.
+ * log entry. The original is left untouched; asked again while that copy
+ * is on its way, it answers the same copy (see `copyDelivery`).
  */
 export async function resendDelivery (
   app: FastifyInstance,
@@ -33,10 +34,11 @@ export async function resendDelivery (
   checkRecipient(original.type, to)
   const copy = await copyDelivery(app.db, original, to)
   try {
+    // The job id is the row's: queueing a copy already queued is a no-op.
     await app.queues.enqueueDeliveries([copy.id])
   } catch (err) {
-    // Unqueued, the copy would wait forever: drop it, the client retries.
-    await app.db.delivery.delete({ where: { id: copy.id } }).catch(() => {})
+    // The stored copy is not lost: the workers' sweep queues it, and the
+    // client's retry answers the same copy.
     throw Errors.unavailable(err)
   }
   return copy
