@@ -29,6 +29,28 @@ t.test('activation registers a webhook for every platform event', async (t) => {
   t.equal(h.sim.webhooks.length, 38, 're-activation finds them registered')
 })
 
+t.test('a purged company activated again keeps working with the webhooks the platform kept', async (t) => {
+  const h = await startApi(t, { REGISTER_WEBHOOKS: 'true', PUBLIC_URL: 'https://herald.example' })
+  await h.activate()
+  const first = await webhookSecret(h)
+  const purge = await h.call({
+    method: 'POST', url: '/deactivate/', payload: { token: h.tokens.service, purge: true }
+  })
+  t.equal(purge.statusCode, 200)
+  t.equal(await h.app.db.company.count({ where: { id: h.companyId } }), 0)
+  await h.activate()
+  t.equal(await webhookSecret(h), first, 'the same secret is minted again')
+  t.equal(h.sim.webhooks.length, 38, 'the platform kept its registrations')
+  const kept = h.sim.webhooks.find((w) => w.event === 'user.create')
+  const res = await h.call({
+    method: 'POST',
+    url: '/webhook/',
+    headers: { authorization: `Secret ${kept?.secret ?? ''}` },
+    payload: { id: 'after-purge', event: 'user.create', company: h.companyId, data: {} }
+  })
+  t.equal(res.statusCode, 200, 'a webhook signed as the platform signs it is accepted')
+})
+
 t.test('a token the platform refuses passes its 401 through', async (t) => {
   const h = await startApi(t)
   const res = await h.call({ method: 'POST', url: '/activate/', payload: { token: 'nope' } })

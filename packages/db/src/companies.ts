@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { Database } from './client.js'
 import type { Company, CompanyMode } from './generated/prisma/client.js'
 import type { SecretBox } from './secret-box.js'
@@ -25,9 +24,15 @@ export interface ActivationResult {
   created: boolean
 }
 
-/** A fresh per-company webhook secret: 256 random bits. */
-export const mintWebhookSecret = (): string =>
-  randomBytes(32).toString('base64url')
+/**
+ * A company's webhook secret, minted on its first activation: 256 bits
+ * derived from the encryption key and the company id. Derived rather
+ * than random so that a company purged and activated again gets the same
+ * one: the platform keeps the webhooks registered the first time, with
+ * their secret, and answers a new registration with "already exists".
+ */
+export const mintWebhookSecret = (box: SecretBox, companyId: string): string =>
+  box.derive('herald webhook secret', companyId)
 
 /**
  * Creates the company or brings it back: keeps its settings and webhook
@@ -39,7 +44,10 @@ export async function activateCompany (
   activation: Activation
 ): Promise<ActivationResult> {
   const { profile, serviceUserId, serviceToken } = activation
-  const secret = mintWebhookSecret()
+  const secret = mintWebhookSecret(box, profile.id)
+  const existing = await db.company.findUnique({
+    where: { id: profile.id }, select: { id: true }
+  })
   const fields = {
     name: profile.name,
     systemEmail: profile.systemEmail,
@@ -57,7 +65,7 @@ export async function activateCompany (
     update: fields
   })
   const webhookSecret = box.open(company.webhookSecretEnc)
-  return { company, webhookSecret, created: webhookSecret === secret }
+  return { company, webhookSecret, created: existing === null }
 }
 
 /** Marks the company inactive and forgets its token, keeping settings. */

@@ -2,6 +2,7 @@ import {
   createCipheriv,
   createDecipheriv,
   createHash,
+  hkdfSync,
   randomBytes
 } from 'node:crypto'
 import { SecretBoxError } from './errors.js'
@@ -64,6 +65,16 @@ export class SecretBox {
     } catch (err) {
       throw new SecretBoxError('stored secret failed authentication', { cause: err })
     }
+  }
+
+  /**
+   * A secret derived from the current key (HKDF-SHA256): the same for the
+   * same `purpose` and `subject` for as long as that key is current, and
+   * unguessable without it.
+   */
+  derive (purpose: string, subject: string): string {
+    const bytes = hkdfSync('sha256', this.#current.bytes, purpose, subject, 32)
+    return Buffer.from(bytes).toString('base64url')
   }
 
   /** True when the envelope was sealed with a key other than the current. */

@@ -31,6 +31,17 @@ t.test('rotation: old envelopes open while the old key is listed', async (t) => 
   t.throws(() => new SecretBox(keyB).open(sealed), /no encryption key/)
 })
 
+t.test('a derived secret is stable per subject and key, and differs otherwise', async (t) => {
+  const box = new SecretBox(keyA)
+  const secret = box.derive('webhook', 'northwind')
+  t.match(secret, /^[A-Za-z0-9_-]{43}$/, '256 bits, base64url')
+  t.equal(new SecretBox(keyA).derive('webhook', 'northwind'), secret)
+  t.not(box.derive('webhook', 'southwind'), secret, 'another subject')
+  t.not(box.derive('other', 'northwind'), secret, 'another purpose')
+  t.not(new SecretBox(keyB, [keyA]).derive('webhook', 'northwind'), secret,
+    'another current key')
+})
+
 t.test('a key of the wrong size is refused', async (t) => {
   t.throws(() => new SecretBox(Buffer.alloc(16).toString('base64')), SecretBoxError)
 })
