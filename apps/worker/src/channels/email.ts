@@ -107,6 +107,9 @@ function pooled (config: Config): SMTPPool.Options {
     maxConnections: Math.min(config.WORKER_CONCURRENCY, 8),
     connectionTimeout: config.PROVIDER_TIMEOUT_MS,
     greetingTimeout: config.PROVIDER_TIMEOUT_MS,
+    // silence after the greeting: nodemailer would wait 10 minutes for a
+    // reply; an idle pooled connection closes too and is opened anew
+    socketTimeout: config.PROVIDER_TIMEOUT_MS,
     // TCP_NODELAY: without it every message waits on a delayed ACK
     getSocket: connectWithoutDelay
   }
