@@ -124,6 +124,7 @@ async function main (): Promise<number> {
         intakeSeconds: settings.intakeSeconds,
         fixedRate: settings.fixedRate,
         deliveryEvents: settings.deliveryEvents,
+        scaleEvents: settings.scaleEvents,
         growthCheckpoints: settings.growthCheckpoints,
         profile: settings.profile
       },
