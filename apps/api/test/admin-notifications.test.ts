@@ -169,3 +169,19 @@ t.test('platform throttling and outages map to 429 and 502', async (t) => {
   const down = await h.call({ method: 'GET', url: '/admin/notifications/', token: h.tokens.admin })
   t.equal(down.statusCode, 502)
 })
+
+t.test('text the database cannot store is a 400 naming the field, not a 500', async (t) => {
+  const h = await admin(t)
+  const nul = await create(h, { ...email, name: 'a\u0000b' })
+  t.equal(nul.statusCode, 400)
+  t.same(nul.json().data, { name: ['Null characters are not allowed.'] })
+  const half = await create(h, { ...email, variants: { fr: { subject: '\uDC00' } } })
+  t.equal(half.statusCode, 400)
+  t.same(half.json().data, { 'variants.fr.subject': ['Enter valid Unicode text.'] })
+  const query = await h.call({
+    method: 'GET', url: '/admin/notifications/?name=a%00b', token: h.tokens.admin
+  })
+  t.equal(query.statusCode, 400)
+  t.same(query.json().data, { name: ['Null characters are not allowed.'] })
+  t.equal(await h.app.db.notification.count({ where: { companyId: h.companyId } }), 0)
+})

@@ -66,6 +66,10 @@ const refusals: Array<[string, (h: ApiHarness, secret: string) => Promise<{ stat
   ['a body that is not an object', (h, s) => post(h, '[1,2]', `Secret ${s}`), 400],
   ['a missing event name', (h, s) => post(h, { ...eventFor(h), event: undefined }, `Secret ${s}`), 400],
   ['data that is not an object', (h, s) => post(h, { ...eventFor(h), data: 'x' }, `Secret ${s}`), 400],
+  ['a NUL in the data', (h, s) => post(h, { ...eventFor(h), data: { note: 'a\u0000b' } }, `Secret ${s}`), 400],
+  ['half a surrogate pair in the data', (h, s) => post(h, { ...eventFor(h), data: { note: '\uD800' } }, `Secret ${s}`), 400],
+  ['a NUL in the company', (h, s) => post(h, { ...eventFor(h), company: 'north\u0000wind' }, `Secret ${s}`), 400],
+  ['a numeric id past 2^53, which JSON cannot carry exactly', (h, s) => post(h, `{"id": 9007199254740993, "event": "user.create", "company": "${h.companyId}", "data": {}}`, `Secret ${s}`), 400],
   ['a body over the limit', (h, s) => post(h, { ...eventFor(h), data: { pad: 'x'.repeat(1_100_000) } }, `Secret ${s}`), 413]
 ]
 
@@ -82,6 +86,17 @@ for (const [name, send, status] of refusals) {
     t.equal(await queued(h), 0)
   })
 }
+
+t.test('text that cannot be stored is named in the error', async (t) => {
+  const { h, secret } = await activated(t)
+  const res = await post(h, { ...eventFor(h), data: { user: { first_name: 'A\u0000' } } },
+    `Secret ${secret}`)
+  t.same(res.json(), {
+    status: 'error',
+    message: 'data.user.first_name: Null characters are not allowed.',
+    data: { 'data.user.first_name': ['Null characters are not allowed.'] }
+  })
+})
 
 t.test('wrong secret and unknown company answer alike', async (t) => {
   const { h, secret } = await activated(t)

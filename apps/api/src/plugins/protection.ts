@@ -2,15 +2,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
-import { MAX_BODY_DEPTH, nestedDeeperThan } from '../lib/body-depth.js'
+import { MAX_BODY_DEPTH, shapeProblem, type ShapeProblem } from '../lib/body-shape.js'
 import { Errors } from '../errors.js'
 
 /** Distinct client addresses whose counts are kept in memory. */
 const RATE_LIMIT_CLIENTS = 10000
 
 /**
- * Security headers on every answer, per-address rate limits, and a cap on
- * how deeply a JSON body nests (the size cap is Fastify's `bodyLimit`).
+ * Security headers on every answer, per-address rate limits, a cap on
+ * how deeply a JSON body nests (the size cap is Fastify's `bodyLimit`),
+ * and no text PostgreSQL cannot store, in the body, query or path.
  * The webhook has a limit of its own, far higher: the platform sends
  * bursts from few addresses, and a refused webhook is only retried later.
  * Counts are kept per process, in memory.
@@ -34,9 +35,18 @@ async function protection (app: FastifyInstance): Promise<void> {
     errorResponseBuilder: () => Errors.rateLimited()
   })
 
-  app.addHook('preValidation', async function limitDepth (request) {
-    if (nestedDeeperThan(request.body, MAX_BODY_DEPTH)) throw Errors.bodyTooDeep()
+  app.addHook('preValidation', async function checkShape (request) {
+    const problem = shapeProblem(request.body, MAX_BODY_DEPTH) ??
+      shapeProblem(request.query, MAX_BODY_DEPTH) ??
+      shapeProblem(request.params, MAX_BODY_DEPTH)
+    if (problem) throw toError(problem)
   })
+}
+
+function toError (problem: ShapeProblem) {
+  return problem.kind === 'too-deep'
+    ? Errors.bodyTooDeep()
+    : Errors.validation({ [problem.field]: [problem.message] })
 }
 
 export default fp(protection, {

@@ -6,7 +6,11 @@ import { Success, errorResponses } from '../schemas/common.js'
 const WebhookBody = Type.Object({
   id: Type.Union([
     Type.String({ minLength: 1, maxLength: 255 }),
-    Type.Integer()
+    // Past 2^53 a JSON number has already lost digits when parsed: two
+    // events would share an id. Such an id is refused, not guessed at.
+    Type.Integer({
+      minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER
+    })
   ]),
   event: Type.String({ minLength: 1, maxLength: 100 }),
   company: Type.String({ minLength: 1, maxLength: 255 }),

@@ -34,10 +34,13 @@ export const UserLog = Type.Object(common)
 
 export const LogParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
+/** The milliseconds a date can hold (ECMAScript's range, ±100,000,000 days). */
+const DATE_RANGE = { minimum: -8.64e15, maximum: 8.64e15 }
+
 const filters = {
   ...pageQuery,
-  created__gt: Type.Optional(Type.Integer({ description: 'Created after (ms).' })),
-  created__lt: Type.Optional(Type.Integer({ description: 'Created before (ms).' })),
+  created__gt: Type.Optional(Type.Integer({ ...DATE_RANGE, description: 'Created after (ms).' })),
+  created__lt: Type.Optional(Type.Integer({ ...DATE_RANGE, description: 'Created before (ms).' })),
   notification: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ROW_ID })),
   notification__in: InList(IN_ITEM.id, 'Any of these notification ids, comma separated.'),
   sent: Type.Optional(Type.Boolean()),
