@@ -141,3 +141,28 @@ t.test('save-time validation covers conditions and variants', async (t) => {
   ])
   t.same(errors.variants, ['Not a language tag: not a tag!.'])
 })
+
+t.test('a preview built to loop for long answers within its budget, the API still serving', async (t) => {
+  const h = await started(t)
+  const loops = '{% for a in items %}{% for b in items %}{% for c in items %}' +
+    '{{ a }}{{ b }}{{ c }}{% endfor %}{% endfor %}{% endfor %}'
+  const items = Array.from({ length: 300 }, (_, i) => i)
+  const started_ = performance.now()
+  const res = await h.call({
+    method: 'POST', url: '/admin/notifications/preview/', token: h.tokens.admin,
+    payload: {
+      notification: {
+        event: 'user.create',
+        subject: loops, text_message: loops, html_message: loops,
+        to_email: loops, from_email: loops, sms_message: loops, push_message: loops
+      },
+      data: { items }
+    }
+  })
+  const took = performance.now() - started_
+  t.equal(res.statusCode, 200, res.body)
+  t.ok(took < 2500, `answered in ${Math.round(took)} ms: one budget for every field`)
+  const { errors } = res.json().data
+  t.match(errors.subject, /template render limit exceeded/)
+  t.match(errors.push_message, /template render limit exceeded/)
+})

@@ -25,9 +25,13 @@ export class DjangoContext extends Context {
   readonly #scopes = new WeakSet<object>()
 
   constructor (
-    env: Record<string, unknown>, engine: Liquid, state: RenderState
+    env: Record<string, unknown>,
+    engine: Liquid,
+    state: RenderState,
+    renderLimitMs?: number
   ) {
-    super(env, engine.options, { sync: true }, { liquid: engine })
+    const limits = renderLimitMs === undefined ? {} : { renderLimit: renderLimitMs }
+    super(env, engine.options, { sync: true, ...limits }, { liquid: engine })
     this.state = state
     this.#scopes.add(this.environments).add(this.globals)
   }

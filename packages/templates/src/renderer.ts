@@ -18,6 +18,12 @@ export interface RenderOptions {
    * and did not find is added (previews list them).
    */
   missing?: Set<string>
+  /**
+   * At most this many milliseconds for this render, within the
+   * renderer's own `renderLimitMs`: callers that render several fields
+   * for one answer share one budget this way.
+   */
+  timeLimitMs?: number
 }
 
 /** Renders Django-language notification templates. */
@@ -38,9 +44,16 @@ export interface TemplateRenderer {
 export interface RendererOptions {
   /** Parsed templates kept, least recently used dropped first. Default 1000. */
   cacheSize?: number
-  /** Longest one render may take, in milliseconds. Default 2000. */
+  /**
+   * Longest one render may take, in milliseconds. Default 500: a
+   * notification renders in well under a millisecond, and rendering
+   * holds the event loop, so a template built to loop for long (nested
+   * loops over large data) must stop soon.
+   */
   renderLimitMs?: number
 }
+
+const DEFAULT_RENDER_LIMIT_MS = 500
 
 function positionOf (err: unknown): SourcePosition {
   if (LiquidError.is(err)) {
@@ -83,7 +96,8 @@ function toRenderError (err: unknown): TemplateRenderError {
 export function createRenderer (
   options: RendererOptions = {}
 ): TemplateRenderer {
-  const engine: Liquid = createEngine({ renderLimitMs: options.renderLimitMs })
+  const renderLimitMs = options.renderLimitMs ?? DEFAULT_RENDER_LIMIT_MS
+  const engine: Liquid = createEngine({ renderLimitMs })
   const cache = new LRUCache<string, Template[]>({
     max: options.cacheSize ?? 1000
   })
@@ -109,11 +123,13 @@ export function createRenderer (
         autoescape: renderOptions.autoescape ?? false,
         missing: renderOptions.missing
       }
+      const limit = Math.max(0,
+        Math.min(renderLimitMs, renderOptions.timeLimitMs ?? Infinity))
       try {
         // Every tag and filter here is synchronous, and the sync path
         // skips a promise per node.
         return String(engine.renderSync(templates,
-          new DjangoContext(context, engine, state)))
+          new DjangoContext(context, engine, state, limit)))
       } catch (err) {
         throw toRenderError(err)
       }

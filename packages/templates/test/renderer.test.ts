@@ -26,3 +26,28 @@ t.test('rendering does not touch the context', async (t) => {
     context)
   t.same(context, { items: ['a', 'b'], n: 1 })
 })
+
+const LOOPS = '{% for a in items %}{% for b in items %}{% for c in items %}' +
+  '{{ a }}{{ b }}{{ c }}{% endfor %}{% endfor %}{% endfor %}'
+const items = Array.from({ length: 300 }, (_, i) => i)
+
+t.test('a render that loops for long stops at the render limit', async (t) => {
+  const renderer = createRenderer({ renderLimitMs: 100 })
+  const started = performance.now()
+  await t.rejects(renderer.render(LOOPS, { items }),
+    { name: 'TemplateRenderError', message: /template render limit exceeded/ })
+  const took = performance.now() - started
+  t.ok(took < 1000, `stopped after ${Math.round(took)} ms, not 27 million iterations`)
+})
+
+t.test('a caller budget tightens the limit of one render, never loosens it', async (t) => {
+  const renderer = createRenderer({ renderLimitMs: 5000 })
+  const started = performance.now()
+  await t.rejects(renderer.render(LOOPS, { items }, { timeLimitMs: 50 }),
+    /template render limit exceeded/)
+  t.ok(performance.now() - started < 1000)
+  await t.rejects(renderer.render(LOOPS, { items }, { timeLimitMs: 0 }),
+    /template render limit exceeded/, 'an exhausted budget renders nothing')
+  t.equal(await renderer.render('{{ n }}', { n: 1 }, { timeLimitMs: 50 }), '1')
+})
+

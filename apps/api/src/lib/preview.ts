@@ -87,11 +87,17 @@ function fieldsIn (
   return chosen
 }
 
+/**
+ * Rendering holds the event loop, so one preview, every field together,
+ * gets this long; a field rendered past it answers its limit error.
+ */
+const PREVIEW_BUDGET_MS = 1000
+
 async function renderField (
   renderer: TemplateRenderer,
   source: string,
   context: Record<string, unknown>,
-  options: { autoescape: boolean, missing: Set<string> }
+  options: { autoescape: boolean, missing: Set<string>, timeLimitMs: number }
 ): Promise<{ output: string | null, error?: string }> {
   try {
     return { output: await renderer.render(source, context, options) }
@@ -120,9 +126,14 @@ export async function previewNotification (
   const missing = new Set<string>()
   const errors: Record<string, string> = {}
   const channels = { email: {}, sms: {}, push: {} } as PreviewResult['channels']
+  const deadline = performance.now() + PREVIEW_BUDGET_MS
   for (const [channel, fields] of Object.entries(CHANNEL_FIELDS)) {
     for (const field of fields) {
-      const options = { autoescape: field === 'html_message', missing }
+      const options = {
+        autoescape: field === 'html_message',
+        missing,
+        timeLimitMs: deadline - performance.now()
+      }
       const rendered = await renderField(renderer, notification[field] ?? '', context, options)
       channels[channel as Channel][field] = rendered.output
       if (rendered.error !== undefined) errors[field] = rendered.error
