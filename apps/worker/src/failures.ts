@@ -119,13 +119,18 @@ function factsOf (err: unknown): ErrorShape {
   return out
 }
 
+// PostgreSQL text cannot hold NUL: a provider's answer quoting one made
+// the row's settle fail and left the delivery claimed, unsettled.
+const NUL = /\0/g
+
 /** Unknown errors are transient: retrying what might succeed loses nothing. */
 export function classifyFailure (err: unknown): Failure {
   const facts = factsOf(err)
   const rule = FAILURE_TABLE.find((r) => r.when(facts))
   const detail = facts.response ?? facts.message ?? String(err)
+  const reason = `${rule?.why ?? 'delivery failed'}: ${detail}`
   return {
     class: rule?.class ?? 'transient',
-    reason: `${rule?.why ?? 'delivery failed'}: ${detail}`.slice(0, 1000)
+    reason: reason.replace(NUL, '\uFFFD').slice(0, 1000)
   }
 }

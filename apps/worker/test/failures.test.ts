@@ -64,3 +64,10 @@ t.test('the reason keeps the provider\'s words, cut to 1000 characters', async (
   t.ok(failure.reason.length <= 1000)
   t.equal(classifyFailure(smtp('EMESSAGE', 550)).reason, 'SMTP rejected the message: smtp said no')
 })
+
+t.test('a reason never carries NUL, which the delivery log cannot store', async (t) => {
+  const err = Object.assign(new Error('getaddrinfo ENOTFOUND a\u0000b'), { code: 'ENOTFOUND' })
+  const failure = classifyFailure(err)
+  t.notOk(failure.reason.includes('\u0000'))
+  t.match(failure.reason, /ENOTFOUND a\uFFFDb$/)
+})
