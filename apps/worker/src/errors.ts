@@ -40,6 +40,17 @@ export class InvalidRecipientError extends WorkerError {
   }
 }
 
+/** An email has no sender: no notification, company or default address. */
+export class NoSenderError extends WorkerError {
+  constructor () {
+    super(
+      'HERALD_ERR_CHANNEL_NO_SENDER',
+      'no sender address: set the notification\'s from_email, the ' +
+        'company\'s system_email or SMTP_FROM'
+    )
+  }
+}
+
 /** A delivery names a provider no channel serves. */
 export class UnknownProviderError extends WorkerError {
   constructor (type: string, provider: string | null) {
@@ -119,6 +130,7 @@ export const WORKER_ERROR_CODES = [
   'HERALD_ERR_CHANNEL_NO_CREDENTIALS',
   'HERALD_ERR_CHANNEL_INVALID_RECIPIENT',
   'HERALD_ERR_CHANNEL_UNKNOWN_PROVIDER',
+  'HERALD_ERR_CHANNEL_NO_SENDER',
   'HERALD_ERR_CHANNEL_UNREACHABLE',
   'HERALD_ERR_CHANNEL_REFUSED',
   'HERALD_ERR_CHANNEL_RECEIPT_PENDING'

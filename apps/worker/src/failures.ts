@@ -74,6 +74,7 @@ export const FAILURE_TABLE: readonly FailureRule[] = [
   permanent('provider not configured', code('HERALD_ERR_CHANNEL_NO_CREDENTIALS')),
   permanent('invalid recipient', code('HERALD_ERR_CHANNEL_INVALID_RECIPIENT')),
   permanent('no channel for the provider', code('HERALD_ERR_CHANNEL_UNKNOWN_PROVIDER')),
+  permanent('no sender address', code('HERALD_ERR_CHANNEL_NO_SENDER')),
   permanent('invalid or unreachable number', providerCode(TWILIO_BAD_NUMBER)),
   permanent('device no longer registered', providerCode(DEVICE_GONE)),
   permanent('browser subscription gone', providerCode(SUBSCRIPTION_GONE)),

@@ -127,3 +127,17 @@ t.test('a template that fails to render is a failed delivery; the others still g
   t.equal(event.status, 'processed')
   t.equal(s.sink.messages.length, 1)
 })
+
+t.test('an email with no sender anywhere fails with the reason and is not sent', async (t) => {
+  const s = await startStack(t, { SMTP_FROM: '' })
+  const id = await s.createNotification()
+  await s.app.db.company.update({ where: { id: s.companyId }, data: { systemEmail: null } })
+  s.startWorker()
+  await s.sendEvent()
+  const row = () => s.app.db.delivery.findFirstOrThrow({ where: { notificationId: id } })
+  await eventually(async () => (await row()).status === 'failed')
+  const delivery = await row()
+  t.match(delivery.errorMessage, /^no sender address: /)
+  t.equal(delivery.attempts, 1, 'permanent: not retried')
+  t.equal(s.sink.attempts, 0, 'nothing reached the SMTP server')
+})

@@ -1,6 +1,7 @@
 import t from 'tap'
 import type { Company, Delivery } from '@herald/db'
 import { parseMailbox, plainTextOf, senderOf } from '../src/channels/email-content.js'
+import { NoSenderError } from '../src/errors.js'
 
 const delivery = (fields: Partial<Delivery>) => ({
   textMessage: '', htmlMessage: '', fromEmail: '', ...fields
@@ -20,6 +21,9 @@ t.test('the sender: notification, then system email, then fallback', async (t) =
   t.equal(senderOf(delivery({ fromEmail: 'a@x.co' }), company('s@x.co'), 'f@x.co'), 'a@x.co')
   t.equal(senderOf(delivery({}), company('s@x.co'), 'f@x.co'), 's@x.co')
   t.equal(senderOf(delivery({}), company(null), 'f@x.co'), 'f@x.co')
+  t.throws(() => senderOf(delivery({}), company(null), ''),
+    { code: 'HERALD_ERR_CHANNEL_NO_SENDER' }, 'no sender is no message')
+  t.throws(() => senderOf(delivery({}), company(''), ' '), NoSenderError)
 })
 
 t.test('mailboxes split into name and address', async (t) => {

@@ -4,7 +4,8 @@ import {
   MissingCredentialsError,
   ProviderRefusedError,
   ProviderUnreachableError,
-  UnknownProviderError
+  UnknownProviderError,
+  NoSenderError
 } from '../src/errors.js'
 import { classifyFailure } from '../src/failures.js'
 
@@ -30,6 +31,7 @@ const cases: Array<[string, unknown, 'permanent' | 'transient', string]> = [
   ['no credentials', new MissingCredentialsError('twilio'), 'permanent', 'provider not configured'],
   ['not E.164', new InvalidRecipientError('x'), 'permanent', 'invalid recipient'],
   ['unknown provider', new UnknownProviderError('sms', null), 'permanent', 'no channel for the provider'],
+  ['no sender', new NoSenderError(), 'permanent', 'no sender address'],
   ['Twilio 21211', refused(400, '21211'), 'permanent', 'invalid or unreachable number'],
   ['Twilio 21610 opted out', refused(400, '21610'), 'permanent', 'invalid or unreachable number'],
   ['Expo DeviceNotRegistered', refused(undefined, 'DeviceNotRegistered'), 'permanent', 'device no longer registered'],

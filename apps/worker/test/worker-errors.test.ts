@@ -20,6 +20,7 @@ t.test('every error class carries a listed code', async (t) => {
     new errors.MissingCredentialsError('twilio'),
     new errors.InvalidRecipientError('r'),
     new errors.UnknownProviderError('sms', null),
+    new errors.NoSenderError(),
     new errors.ProviderUnreachableError('expo', new Error('x')),
     new errors.ProviderRefusedError({ provider: 'p', detail: 'd' }),
     new errors.ReceiptPendingError('t')

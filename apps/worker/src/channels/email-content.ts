@@ -1,16 +1,21 @@
 import { convert } from 'html-to-text'
 import type { Company, Delivery } from '@herald/db'
+import { NoSenderError } from '../errors.js'
 
 /**
  * The sender: the notification's `from_email`, else the company's system
  * email, else the given fallback (provider account or configuration).
+ * With none of them there is no message to send: RFC 5322 requires a
+ * From, and a message without one is refused or binned downstream.
  */
 export function senderOf (
   delivery: Delivery,
   company: Company,
   fallback: string
 ): string {
-  return delivery.fromEmail || company.systemEmail || fallback
+  const sender = delivery.fromEmail || company.systemEmail || fallback
+  if (!sender.trim()) throw new NoSenderError()
+  return sender
 }
 
 /** The plain-text part: the rendered text, else one derived from the HTML. */
