@@ -1,4 +1,6 @@
-import type { Database } from './client.js'
+import { sqlOf, type Database } from './client.js'
+import { NotFoundError } from './errors.js'
+import { utcTimestamp } from './sql-values.js'
 import type { Delivery, NotificationType } from './generated/prisma/client.js'
 
 export interface NewDelivery {
@@ -52,9 +54,11 @@ export async function queuedDeliveryIds (
   db: Database,
   webhookEventId: string
 ): Promise<string[]> {
-  const rows = await db.delivery.findMany({
-    where: { webhookEventId, status: 'queued' },
-    select: { id: true }
+  const { rows } = await sqlOf(db).query<{ id: string }>({
+    name: 'herald-queued-delivery-ids',
+    text: `SELECT id::text AS id FROM deliveries
+      WHERE webhook_event_id = $1::uuid AND status = 'queued'`,
+    values: [webhookEventId]
   })
   return rows.map((row) => row.id)
 }
@@ -69,29 +73,68 @@ export async function claimDelivery (
   id: string,
   leaseMs: number
 ): Promise<Delivery | null> {
-  const expired = new Date(Date.now() - leaseMs)
-  const claimed = await db.delivery.updateManyAndReturn({
-    where: {
-      id,
-      OR: [
-        { status: 'queued' },
-        { status: 'sending', claimedAt: { lt: expired } }
-      ]
-    },
-    data: { status: 'sending', claimedAt: new Date(), attempts: { increment: 1 } }
+  const now = new Date()
+  const expired = new Date(now.getTime() - leaseMs)
+  const { rows } = await sqlOf(db).query<Delivery>({
+    name: 'herald-claim-delivery',
+    text: `UPDATE deliveries SET status = 'sending', claimed_at = $2,
+        updated_at = $2, attempts = attempts + 1
+      WHERE id = $1::uuid AND (status = 'queued'
+        OR (status = 'sending' AND claimed_at < $3))
+      RETURNING ${DELIVERY_COLUMNS}`,
+    values: [id, utcTimestamp(now), utcTimestamp(expired)]
   })
-  return claimed[0] ?? null
+  return rows[0] ?? null
 }
 
+/**
+ * Every column of `deliveries` as Prisma names and types it: uuids as
+ * text, and timestamps (stored as UTC wall time) as instants.
+ */
+const DELIVERY_COLUMNS = [
+  'id::text AS "id"',
+  'company_id AS "companyId"',
+  'webhook_event_id::text AS "webhookEventId"',
+  'trigger_id::text AS "triggerId"',
+  'notification_id AS "notificationId"',
+  'dedupe_key AS "dedupeKey"',
+  'type::text AS "type"',
+  'user_id AS "userId"',
+  'recipient',
+  'status::text AS "status"',
+  'subject',
+  'text_message AS "textMessage"',
+  'html_message AS "htmlMessage"',
+  'sms_message AS "smsMessage"',
+  'push_message AS "pushMessage"',
+  'from_email AS "fromEmail"',
+  'provider',
+  'attempts',
+  'error_message AS "errorMessage"',
+  'provider_id AS "providerId"',
+  ...['claimed_at', 'sent_at', 'received_at', 'created_at', 'updated_at']
+    .map((column) => `(${column} AT TIME ZONE 'UTC') AS "${camel(column)}"`)
+].join(', ')
+
+function camel (column: string): string {
+  return column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())
+}
+
+/** Records the provider's acceptance; a NotFoundError when the row is gone. */
 export async function settleSent (
   db: Database,
   id: string,
   providerId: string | null
 ): Promise<void> {
-  await db.delivery.update({
-    where: { id },
-    data: { status: 'sent', sentAt: new Date(), providerId, errorMessage: null }
+  const now = utcTimestamp(new Date())
+  const { rowCount } = await sqlOf(db).query({
+    name: 'herald-settle-sent',
+    text: `UPDATE deliveries SET status = 'sent', sent_at = $2,
+        updated_at = $2, provider_id = $3, error_message = NULL
+      WHERE id = $1::uuid`,
+    values: [id, now, providerId]
   })
+  if (rowCount === 0) throw new NotFoundError(`no delivery ${id}`)
 }
 
 export async function settleFailed (

@@ -1,4 +1,6 @@
-import type { Database } from './client.js'
+import { sqlOf, type Database } from './client.js'
+import { NotFoundError } from './errors.js'
+import { utcTimestamp } from './sql-values.js'
 import type { WebhookEventStatus } from './generated/prisma/client.js'
 
 export interface IncomingEvent {
@@ -25,21 +27,29 @@ export async function recordEvent (
   db: Database,
   incoming: IncomingEvent
 ): Promise<RecordedEvent> {
-  const rows = await db.$queryRaw<RecordedEvent[]>`
-    INSERT INTO webhook_events (id, company_id, event_id, event, data)
-    VALUES (gen_random_uuid(), ${incoming.companyId}, ${incoming.eventId},
-            ${incoming.event}, ${JSON.stringify(incoming.data)}::jsonb)
-    ON CONFLICT (company_id, event_id)
-      DO UPDATE SET event_id = EXCLUDED.event_id
-    RETURNING id::text AS id, status::text AS status, (xmax = 0) AS inserted`
+  const { rows } = await sqlOf(db).query<RecordedEvent>({
+    name: 'herald-record-event',
+    text: `INSERT INTO webhook_events (id, company_id, event_id, event, data)
+      VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb)
+      ON CONFLICT (company_id, event_id)
+        DO UPDATE SET event_id = EXCLUDED.event_id
+      RETURNING id::text AS id, status::text AS status,
+        (xmax = 0) AS inserted`,
+    values: [incoming.companyId, incoming.eventId, incoming.event,
+      JSON.stringify(incoming.data)]
+  })
   const row = rows[0]
   if (!row) throw new Error('insert returned no row')
   return row
 }
 
+/** Marks the event done; a NotFoundError when it is gone (purged). */
 export async function markEventProcessed (db: Database, id: string): Promise<void> {
-  await db.webhookEvent.update({
-    where: { id },
-    data: { status: 'processed', processedAt: new Date() }
+  const { rowCount } = await sqlOf(db).query({
+    name: 'herald-mark-event-processed',
+    text: `UPDATE webhook_events SET status = 'processed', processed_at = $2
+      WHERE id = $1::uuid`,
+    values: [id, utcTimestamp(new Date())]
   })
+  if (rowCount === 0) throw new NotFoundError(`no webhook event ${id}`)
 }
