@@ -31,6 +31,11 @@ export async function processDelivery (
 ): Promise<string> {
   const { db, config } = deps
   const id = job.data.deliveryId
+  if (job.data.acceptedAs !== undefined) {
+    // An earlier run sent it and could not record that: record it now.
+    await settleSent(db, id, job.data.acceptedAs)
+    return 'sent'
+  }
   const delivery = await claimDelivery(db, id, config.WORKER_LOCK_MS)
   if (!delivery) {
     const current = await findDelivery(db, id)
@@ -44,15 +49,35 @@ export async function processDelivery (
   } catch (err) {
     return await settleFailure(deps, job, delivery, err)
   }
-  // The provider has the message: record it, retrying the write itself
-  // rather than the send, so a database blip cannot cause a second send.
-  await pRetry(() => settleSent(db, id, sent.providerId), { retries: 5, minTimeout: 200 })
+  await recordSend(deps, job, sent.providerId ?? null)
   record(deps, job, delivery, 'sent')
   const log = deps.logger.child({ jobId: job.id, deliveryId: id })
   const { type, provider, recipient } = delivery
   log.info({ type, provider, recipient }, 'delivery sent')
   if (sent.receipt) await scheduleReceipt(deps, delivery)
   return 'sent'
+}
+
+/**
+ * The provider has the message: record it, retrying the write rather
+ * than the send. When PostgreSQL stays away longer than the retries, the
+ * job itself (in Redis) keeps the fact, so its next run records the send
+ * instead of claiming the row again once its lease lapses and sending a
+ * second copy.
+ */
+async function recordSend (
+  deps: WorkerDeps,
+  job: Job<DeliveryJobData>,
+  providerId: string | null
+): Promise<void> {
+  const id = job.data.deliveryId
+  const settle = () => settleSent(deps.db, id, providerId)
+  try {
+    await settle()
+  } catch {
+    await job.updateData({ ...job.data, acceptedAs: providerId })
+    await pRetry(settle, { retries: 5, minTimeout: 200 })
+  }
 }
 
 /**

@@ -57,3 +57,38 @@ t.test('PostgreSQL cut: the webhook answers 503, acknowledges nothing, and loses
   t.equal(new Set(ids).size, 3, 'one message per event, none twice')
   t.equal(s.sink.messages.length, 3)
 })
+
+t.test('PostgreSQL cut right after the provider accepted: the send is recorded later, never repeated', async (t) => {
+  const { databaseUrl } = testUrls()
+  const target = new URL(databaseUrl)
+  const relay = await startTcpRelay(target.hostname, Number(target.port || 5432))
+  t.teardown(() => relay.close())
+  // A claim lease short enough to lapse while the database is away: a
+  // retry that claimed the row again would send a second copy.
+  const s = await startStack(t, {
+    DATABASE_URL: relay.via(databaseUrl),
+    WORKER_LOCK_MS: '1000',
+    DELIVERY_BACKOFF_MS: '200',
+    DELIVERY_ATTEMPTS: '8'
+  })
+  const direct = createDatabase({ url: databaseUrl })
+  t.teardown(() => direct.$disconnect())
+  t.teardown(() => relay.restore())
+  await s.createNotification()
+  s.sink.setReply((attempt) => {
+    if (attempt === 1) {
+      relay.cut() // the message is accepted; its settle finds no database
+      setTimeout(() => relay.restore(), 8000)
+    }
+    return { code: 250 }
+  })
+  s.startWorker()
+  t.same(statuses(await platformSends(s, 'cut-after-send')), [200])
+  await s.sink.waitForMessages(1)
+  await eventually(async () => (await direct.delivery.findFirst({
+    where: { companyId: s.companyId }
+  }))?.status === 'sent', 30_000)
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  t.equal(s.sink.attempts, 1, 'the provider was called once')
+  t.equal(s.sink.messages.length, 1)
+})

@@ -18,6 +18,12 @@ export interface EventJobData {
 /** Payload of a `deliveries` job. */
 export interface DeliveryJobData {
   deliveryId: string
+  /**
+   * Set once the provider accepted the message but the database could
+   * not record it: the provider's message id (null when it gives none).
+   * A later run of the job records the send and never sends again.
+   */
+  acceptedAs?: string | null
 }
 
 /** Payload of a `triggers` job. */
