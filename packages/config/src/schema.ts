@@ -92,7 +92,7 @@ export const ConfigSchema = Type.Object({
   EXPO_RECEIPT_DELAY_MS: Int('Wait before reading an Expo push receipt.', 900000),
   WEBPUSH_ALLOW_HTTP: Type.Boolean({
     default: false,
-    description: 'Accept plain-http Web Push endpoints (tests only).'
+    description: 'Accept plain-http and local-address Web Push endpoints (tests only).'
   }),
   RATE_LIMIT_MAX: Int('Requests per client address per window on public routes.', 1200, 1),
   WEBHOOK_RATE_LIMIT_MAX: Int(

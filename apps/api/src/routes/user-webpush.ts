@@ -6,7 +6,7 @@ import {
   userPushSubscriptions,
   type PushSubscription
 } from '@herald/db'
-import { Errors } from '../errors.js'
+import { checkEndpoint } from '../lib/push-endpoint.js'
 import { vapidPublicKey } from '../lib/vapid-keys.js'
 import { callerOf } from '../plugins/caller.js'
 import { Success, SuccessOf, errorResponses } from '../schemas/common.js'
@@ -24,22 +24,6 @@ function toApi (row: PushSubscription) {
     user_agent: row.userAgent,
     created: row.createdAt.getTime()
   }
-}
-
-/**
- * The worker posts to whatever endpoint a browser registered, so only
- * https endpoints are taken (plain http only where WEBPUSH_ALLOW_HTTP is
- * set, for local stand-ins).
- */
-function checkEndpoint (endpoint: string, allowHttp: boolean): void {
-  let url: URL
-  try {
-    url = new URL(endpoint)
-  } catch {
-    throw Errors.validation({ endpoint: ['Enter a valid URL.'] })
-  }
-  const ok = url.protocol === 'https:' || (allowHttp && url.protocol === 'http:')
-  if (!ok) throw Errors.validation({ endpoint: ['The endpoint must be an https URL.'] })
 }
 
 /** A user's browsers for Web Push: the VAPID key, subscribe, unsubscribe. */
