@@ -67,6 +67,10 @@ export const Errors = {
     ),
   malformedJson: () =>
     new ApiError('HERALD_ERR_API_MALFORMED_JSON', 400, 'Malformed JSON body.'),
+  malformedUrl: () =>
+    new ApiError('HERALD_ERR_API_MALFORMED_URL', 400, 'Malformed URL.'),
+  urlTooLong: () =>
+    new ApiError('HERALD_ERR_API_URL_TOO_LONG', 414, 'A path segment of the URL is too long.'),
   bodyTooDeep: () =>
     new ApiError('HERALD_ERR_API_BODY_TOO_DEEP', 400, 'Request body is nested too deeply.'),
   rateLimited: () =>

@@ -21,7 +21,9 @@ const fastifyClientErrors: Record<string, () => ApiError> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: Errors.unsupportedMedia,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: Errors.malformedJson,
   FST_ERR_CTP_EMPTY_JSON_BODY: Errors.malformedJson,
-  FST_ERR_CTP_INVALID_JSON_BODY: Errors.malformedJson
+  FST_ERR_CTP_INVALID_JSON_BODY: Errors.malformedJson,
+  FST_ERR_BAD_URL: Errors.malformedUrl,
+  FST_ERR_MAX_PARAM_LENGTH: Errors.urlTooLong
 }
 
 /** Anything with a 4xx/5xx status and a message it is safe to show. */
@@ -67,6 +69,20 @@ function handleError (
   const retryAfter = (error as Partial<StatusError>).retryAfter
   if (retryAfter) void reply.header('retry-after', retryAfter)
   if (api.statusCode === 503) void reply.header('retry-after', '5')
+  return reply.code(api.statusCode).send(envelope(api))
+}
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any route
+ * or error handler runs (a URL that does not decode, a path segment past
+ * `maxParamLength`) answers in the platform's envelope too.
+ */
+export function handleFrameworkError (
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply
+): FastifyReply {
+  const api = toApiError(error)
   return reply.code(api.statusCode).send(envelope(api))
 }
 
