@@ -10,7 +10,8 @@ const LISTS: Array<[string, 'admin' | 'user']> = [
   ['/admin/credentials/', 'admin'],
   ['/admin/logs/', 'admin'],
   ['/user/notifications/', 'user'],
-  ['/user/logs/', 'user']
+  ['/user/logs/', 'user'],
+  ['/user/webpush/subscriptions/', 'user']
 ]
 
 const BAD: Array<[string, string, string]> = [

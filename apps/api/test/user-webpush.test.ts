@@ -45,7 +45,8 @@ t.test('a subscription is registered, listed, re-registered in place and removed
   const id = first.json().data.id as string
   t.equal((await add()).json().data.id, id, 'the endpoint identifies the browser')
   const list = await h.call({ method: 'GET', url: '/user/webpush/subscriptions/', token: h.tokens.user })
-  t.same(list.json().data.map((s: { endpoint: string }) => s.endpoint), [endpoint])
+  t.equal(list.json().data.count, 1)
+  t.same(list.json().data.results.map((s: { endpoint: string }) => s.endpoint), [endpoint])
   const other = await h.call({
     method: 'DELETE', url: `/user/webpush/subscriptions/${id}/`, token: h.tokens.admin
   })

@@ -9,7 +9,10 @@ import {
 import { checkEndpoint } from '../lib/push-endpoint.js'
 import { vapidPublicKey } from '../lib/vapid-keys.js'
 import { callerOf } from '../plugins/caller.js'
-import { Success, SuccessOf, errorResponses } from '../schemas/common.js'
+import { pageWindow, toPage } from '../lib/pagination.js'
+import {
+  PageOf, Success, SuccessOf, errorResponses, pageQuery
+} from '../schemas/common.js'
 import {
   VapidKey,
   WebPushSubscription,
@@ -48,12 +51,18 @@ const userWebPushRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags, security,
       summary: 'List my browser subscriptions',
-      response: { 200: SuccessOf(Type.Array(WebPushSubscription)), ...errorResponses }
+      querystring: Type.Object(pageQuery),
+      response: { 200: SuccessOf(PageOf(WebPushSubscription)), ...errorResponses }
     }
   }, async function listHandler (request) {
     const { company, user } = callerOf(request)
+    // A user has a browser or a few: they are paged in memory.
     const rows = await userPushSubscriptions(app.db, company.id, user.id)
-    return { status: 'success' as const, data: rows.map(toApi) }
+    const ordered = request.query.orderby === '-created' ? rows.reverse() : rows
+    const { skip, take } = pageWindow(request.query)
+    const results = ordered.slice(skip, skip + take).map(toApi)
+    const page = toPage(request, app.config.PUBLIC_URL, rows.length, results)
+    return { status: 'success' as const, data: page }
   })
 
   app.post('/user/webpush/subscriptions/', {
