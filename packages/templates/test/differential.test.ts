@@ -50,7 +50,8 @@ const FILTERS = [
   'floatformat', 'floatformat:2', "floatformat:'-2'", 'truncatechars:5',
   'truncatewords:2', 'linebreaksbr', 'striptags', 'urlencode', 'add:2',
   "add:'x'", "slice:':2'", "join:', '", 'escape', 'safe', 'money:2',
-  "timestamp|date:'D d M Y H:i'", 'default:n'
+  "timestamp|date:'D d M Y H:i'", 'default:n', 'pluralize',
+  "pluralize:'y,ies'", 'linebreaks', 'divisibleby:3', "cut:' '", 'wordcount'
 ]
 const OPS = ['==', '!=', '<', '>=', 'in', 'not in']
 

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { expectRenders } from './helpers.js'
+import { caught, expectRenders, render } from './helpers.js'
 import type { Row } from './helpers.js'
 
 t.test('linebreaksbr escapes only when autoescaping', async (t) => {
@@ -37,4 +37,32 @@ t.test('urlencode quotes like urllib.parse.quote', async (t) => {
     ['{{ v|urlencode }}', { v: 'a-b_c.d~e' }, 'a-b_c.d~e']
   ]
   await expectRenders(t, rows)
+})
+
+t.test('linebreaks makes paragraphs and line breaks', async (t) => {
+  await expectRenders(t, [
+    ['{{ v|linebreaks }}', { v: 'a\nb\r\nc\rd' }, '<p>a<br>b<br>c<br>d</p>'],
+    ['{{ v|linebreaks }}', { v: 'a\n\nb\r\n\r\n\n\nc' },
+      '<p>a</p>\n\n<p>b</p>\n\n<p>c</p>'],
+    ['{{ v|linebreaks }}', { v: '\n\nx' }, '<p></p>\n\n<p>x</p>'],
+    ['{{ v|linebreaks }}', { v: '' }, '<p></p>'],
+    ['{{ v|linebreaks }}', { v: '<b>a</b>' }, '<p><b>a</b></p>']
+  ])
+})
+
+t.test('linebreaks escapes unsafe input when autoescaping', async (t) => {
+  await expectRenders(t, [
+    ['{{ v|linebreaks }}', { v: "a & 'b'\n<i>" },
+      '<p>a &amp; &#x27;b&#x27;<br>&lt;i&gt;</p>'],
+    ['{{ v|safe|linebreaks }}', { v: '<i>a</i>\n\nb' },
+      '<p><i>a</i></p>\n\n<p>b</p>'],
+    ['{{ v|escape|linebreaks }}', { v: '<i>' }, '<p>&lt;i&gt;</p>']
+  ], { autoescape: true })
+})
+
+t.test('linebreaks fails when given an argument', async (t) => {
+  const err = await caught(t, () =>
+    render('{{ v|linebreaks:"x" }}', { v: 'a' }))
+  t.equal(err?.code, 'HERALD_ERR_TEMPLATE_RENDER')
+  t.equal(err?.message, 'linebreaks: takes no argument')
 })

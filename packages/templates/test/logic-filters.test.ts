@@ -1,5 +1,5 @@
 import t from 'tap'
-import { expectRenders } from './helpers.js'
+import { caught, expectRenders, render } from './helpers.js'
 import type { Row } from './helpers.js'
 
 t.test('default replaces every falsy value', async (t) => {
@@ -39,4 +39,57 @@ t.test('yesno maps True, False and None', async (t) => {
     ['{{ v|yesno:"x" }}', { v: true }, 'True']
   ]
   await expectRenders(t, rows)
+})
+
+t.test('pluralize is singular for float(value) == 1 or length 1', async (t) => {
+  const rows: Row[] = [
+    ['vote{{ v|pluralize }}', { v: 0 }, 'votes'],
+    ['vote{{ v|pluralize }}', { v: 1 }, 'vote'],
+    ['vote{{ v|pluralize }}', { v: 2 }, 'votes'],
+    ['class{{ v|pluralize:"es" }}', { v: 2 }, 'classes'],
+    ['cand{{ v|pluralize:"y,ies" }}', { v: 1 }, 'candy'],
+    ['cand{{ v|pluralize:"y,ies" }}', { v: 0 }, 'candies'],
+    ['item{{ v|pluralize }}', { v: ['a'] }, 'item'],
+    ['item{{ v|pluralize }}', { v: [] }, 'items'],
+    ['item{{ v|pluralize }}', { v: { a: 1, b: 2 } }, 'items'],
+    ['item{{ v|pluralize }}', { v: '1.0' }, 'item'],
+    ['item{{ v|pluralize }}', { v: ' 2 ' }, 'items'],
+    ['item{{ v|pluralize }}', { v: '١' }, 'item'],
+    ['item{{ v|pluralize }}', { v: true }, 'item'],
+    ['item{{ v|pluralize }}', { v: 1n }, 'item']
+  ]
+  await expectRenders(t, rows)
+})
+
+t.test('pluralize is empty for no number and for a bad argument', async (t) => {
+  const rows: Row[] = [
+    ['[{{ v|pluralize }}]', { v: 'abc' }, '[]'],
+    ['[{{ v|pluralize }}]', { v: 'a' }, '[]'],
+    ['[{{ v|pluralize }}]', { v: null }, '[]'],
+    ['[{{ v|pluralize }}]', {}, '[]'],
+    ['[{{ v|pluralize:"a,b,c" }}]', { v: 2 }, '[]']
+  ]
+  await expectRenders(t, rows)
+})
+
+t.test('pluralize escapes its suffix under autoescape', async (t) => {
+  await expectRenders(t, [
+    ['item{{ v|pluralize:"<s>" }}', { v: 2 }, 'item&lt;s&gt;']
+  ], { autoescape: true })
+})
+
+t.test('pluralize fails where Python raises', async (t) => {
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ['{{ v|pluralize:2 }}', { v: 2 },
+      'pluralize: argument must be str, not int'],
+    ['{{ v|pluralize:s }}', { v: 2, s: null },
+      'pluralize: argument must be str, not NoneType'],
+    ['{{ v|pluralize }}', { v: 10n ** 400n },
+      'int too large to convert to float']
+  ]
+  for (const [template, context, message] of cases) {
+    const err = await caught(t, () => render(template, context))
+    t.equal(err?.code, 'HERALD_ERR_TEMPLATE_RENDER')
+    t.equal(err?.message, message)
+  }
 })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { expectRenders } from './helpers.js'
+import { caught, expectRenders, render } from './helpers.js'
 import type { Row } from './helpers.js'
 
 /** Django's documented floatformat table, plus rounding and odd input. */
@@ -44,4 +44,37 @@ t.test('add adds integers, else concatenates like Python', async (t) => {
     ['{{ v|add:1 }}', { v: 1.5 }, '2']
   ]
   await expectRenders(t, rows)
+})
+
+t.test('divisibleby applies int() to both sides', async (t) => {
+  const rows: Row[] = [
+    ['{{ v|divisibleby:3 }}', { v: 21 }, 'True'],
+    ['{{ v|divisibleby:3 }}', { v: 22 }, 'False'],
+    ['{{ v|divisibleby:3 }}', { v: -9 }, 'True'],
+    ['{{ v|divisibleby:3 }}', { v: 0 }, 'True'],
+    ['{{ v|divisibleby:"5" }}', { v: '10' }, 'True'],
+    ['{{ v|divisibleby:2 }}', { v: ' 1_000 ' }, 'True'],
+    ['{{ v|divisibleby:2 }}', { v: 4.9 }, 'True'],
+    ['{{ v|divisibleby:2.5 }}', { v: 4 }, 'True'],
+    ['{{ v|divisibleby:3 }}', { v: 2n ** 53n + 1n }, 'True'],
+    ["{{ v|divisibleby:2|yesno:'even,odd' }}", { v: 7 }, 'odd']
+  ]
+  await expectRenders(t, rows)
+})
+
+t.test('divisibleby fails where int() or % raises', async (t) => {
+  const zero = 'divisibleby: integer modulo by zero'
+  const notInt = 'divisibleby: int() cannot convert'
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ['{{ v|divisibleby:0 }}', { v: 10 }, zero],
+    ["{{ v|divisibleby:'0' }}", { v: 10 }, zero],
+    ['{{ v|divisibleby:2 }}', { v: '1.5' }, `${notInt} '1.5'`],
+    ['{{ v|divisibleby:2 }}', { v: null }, `${notInt} None`],
+    ['{{ v|divisibleby:2 }}', {}, `${notInt} ''`]
+  ]
+  for (const [template, context, message] of cases) {
+    const err = await caught(t, () => render(template, context))
+    t.equal(err?.code, 'HERALD_ERR_TEMPLATE_RENDER')
+    t.equal(err?.message, message)
+  }
 })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { expectRenders } from './helpers.js'
+import { caught, expectRenders, render } from './helpers.js'
 import type { Row } from './helpers.js'
 
 t.test('case filters', async (t) => {
@@ -38,6 +38,47 @@ t.test('truncatewords cuts on whitespace', async (t) => {
     ['{{ v|truncatewords:1 }}', { v: 'مرحبا بالعالم' }, 'مرحبا …'],
     ['[{{ v|truncatewords:0 }}]', { v: 'Joel' }, '[]'],
     ['{{ v|truncatewords:"x" }}', { v: 'a b' }, 'a b']
+  ]
+  await expectRenders(t, rows)
+})
+
+t.test('cut removes every occurrence', async (t) => {
+  const rows: Row[] = [
+    ['{{ v|cut:" " }}', { v: 'a banana and a pan' }, 'abananaandapan'],
+    ['{{ v|cut:"an" }}', { v: 'a banana and a pan' }, 'a ba d a p'],
+    ['{{ v|cut:"" }}', { v: 'abc' }, 'abc'],
+    ['{{ v|cut:"0" }}', { v: 1000 }, '1'],
+    ['{{ v|cut:"é" }}', { v: 'café crème' }, 'caf crème'],
+    ['{{ v|cut:sep }}', { v: '2024-06-27', sep: '-' }, '20240627']
+  ]
+  await expectRenders(t, rows)
+})
+
+t.test('cut keeps safe input safe unless it cuts a semicolon', async (t) => {
+  await expectRenders(t, [
+    ['{{ v|cut:"&" }}', { v: '<b>a & b</b>' }, '&lt;b&gt;a  b&lt;/b&gt;'],
+    ['{{ v|safe|cut:"&" }}', { v: '<b>a & b</b>' }, '<b>a  b</b>'],
+    ['{{ v|safe|cut:";" }}', { v: 'a &amp; b' }, 'a &amp;amp b']
+  ], { autoescape: true })
+})
+
+t.test('cut fails for an argument that is not a string', async (t) => {
+  const err = await caught(t, () => render('{{ v|cut:1 }}', { v: 'a1' }))
+  t.equal(err?.code, 'HERALD_ERR_TEMPLATE_RENDER')
+  t.equal(err?.message, 'cut: replace() argument 1 must be str, not int')
+})
+
+t.test('wordcount splits on Python whitespace', async (t) => {
+  const rows: Row[] = [
+    ['{{ v|wordcount }}', { v: 'Joel is a slug' }, '4'],
+    ['{{ v|wordcount }}', { v: ' a  b\n c\td ' }, '4'],
+    ['{{ v|wordcount }}', { v: '' }, '0'],
+    ['{{ v|wordcount }}', {}, '0'],
+    ['{{ v|wordcount }}', { v: null }, '1'],
+    ['{{ v|wordcount }}', { v: 'مرحبا بالعالم' }, '2'],
+    ['{{ v|wordcount }}', { v: 'a\u00a0b\u3000c' }, '3'],
+    ['{{ v|wordcount }}', { v: 'a\x1cb\x85c' }, '3'],
+    ['{{ v|wordcount }}', { v: 'a\ufeffb' }, '1']
   ]
   await expectRenders(t, rows)
 })

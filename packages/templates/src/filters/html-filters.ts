@@ -1,7 +1,7 @@
 import { FilterArgumentError } from '../errors.js'
 import { pyStr } from '../python/py-str.js'
 import { SafeString, escapeHtml } from '../python/safe-string.js'
-import type { DjangoFilter } from './define-filter.js'
+import type { DjangoFilter, FilterEnv } from './define-filter.js'
 
 /** Django's `strip_tags`: repeat until no tag is left to remove. */
 function stripTags (html: string): string {
@@ -12,6 +12,28 @@ function stripTags (html: string): string {
     text = next
   }
   return text
+}
+
+function paragraph (text: string, escape: boolean): string {
+  const body = escape ? escapeHtml(text) : text
+  return `<p>${body.replace(/\n/g, '<br>')}</p>`
+}
+
+/**
+ * Django's `linebreaks`: paragraphs split on blank lines, `<br>` within
+ * them; the text is escaped when autoescaping unless it was safe, and
+ * the result is safe either way.
+ */
+function linebreaks (value: unknown, arg: unknown, env: FilterEnv): SafeString {
+  // Django's signature takes the argument, then the call fails.
+  if (arg !== undefined) {
+    throw new FilterArgumentError('linebreaks', 'takes no argument')
+  }
+  const escape = env.autoescape && !env.inputSafe
+  const paragraphs = (value as string).replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+  return new SafeString(
+    paragraphs.map((p) => paragraph(p, escape)).join('\n\n'))
 }
 
 // Python's urllib.parse.quote never encodes these.
@@ -70,6 +92,13 @@ export const htmlFilters: DjangoFilter[] = [
       if (env.autoescape && !env.inputSafe) text = escapeHtml(text)
       return new SafeString(text.replace(/\n/g, '<br>'))
     }
+  },
+  {
+    name: 'linebreaks',
+    arity: 'optional',
+    isSafe: true,
+    stringInput: true,
+    apply: linebreaks
   },
   {
     name: 'striptags',

@@ -2,6 +2,8 @@ import {
   formatScaled, hasFraction, integerPart, parseDecimal, quantizeHalfUp
 } from '../python/decimal.js'
 import type { Decimal } from '../python/decimal.js'
+import { FilterArgumentError } from '../errors.js'
+import { pyIntExact } from '../python/py-number.js'
 import { pyInt } from '../python/py-ops.js'
 import { pyNumberStr, pyRepr, pyStr } from '../python/py-str.js'
 import { SafeString } from '../python/safe-string.js'
@@ -81,8 +83,32 @@ function add (value: unknown, arg: unknown): unknown {
   return ''
 }
 
+function wholeOf (value: unknown): bigint {
+  const whole = pyIntExact(value)
+  if (whole === undefined) {
+    throw new FilterArgumentError('divisibleby',
+      `int() cannot convert ${pyRepr(value)}`)
+  }
+  return whole
+}
+
+/**
+ * Django's `int(value) % int(arg) == 0`, exact on big integers; a value
+ * int() refuses and a zero divisor fail the render, as they raise there.
+ */
+function divisibleby (value: unknown, arg: unknown): boolean {
+  const dividend = wholeOf(value)
+  const divisor = wholeOf(arg)
+  if (divisor === 0n) {
+    throw new FilterArgumentError('divisibleby',
+      'integer modulo by zero')
+  }
+  return dividend % divisor === 0n
+}
+
 /** Filters on numbers. */
 export const numberFilters: DjangoFilter[] = [
   { name: 'floatformat', arity: 'optional', isSafe: true, apply: floatformat },
-  { name: 'add', arity: 'required', apply: add }
+  { name: 'add', arity: 'required', apply: add },
+  { name: 'divisibleby', arity: 'required', apply: divisibleby }
 ]

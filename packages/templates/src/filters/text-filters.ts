@@ -1,6 +1,10 @@
+import { FilterArgumentError } from '../errors.js'
 import { pyTitleCase } from '../python/py-case.js'
-import { pyInt } from '../python/py-ops.js'
-import type { DjangoFilter } from './define-filter.js'
+import { PY_WHITESPACE } from '../python/py-number.js'
+import { pyInt, pyTypeName } from '../python/py-ops.js'
+import { pyStr } from '../python/py-str.js'
+import { SafeString } from '../python/safe-string.js'
+import type { DjangoFilter, FilterEnv } from './define-filter.js'
 
 /** Django's `title`, which undoes `str.title()` on "they're" and "1st". */
 function title (text: string): string {
@@ -39,7 +43,27 @@ function truncateWords (value: string, length: number): string {
   return `${words.slice(0, length).join(' ')} ${ELLIPSIS}`
 }
 
-/** Case and length filters on text. */
+/**
+ * Django's `cut`: Python's `str.replace(arg, '')`. Safe text stays safe,
+ * unless the cut was ';', which can break the entities in it.
+ */
+function cut (value: unknown, arg: unknown, env: FilterEnv): unknown {
+  if (typeof arg !== 'string' && !(arg instanceof SafeString)) {
+    throw new FilterArgumentError('cut',
+      `replace() argument 1 must be str, not ${pyTypeName(arg)}`)
+  }
+  const needle = pyStr(arg)
+  const text = (value as string).replaceAll(needle, '')
+  return env.inputSafe && needle !== ';' ? new SafeString(text) : text
+}
+
+/** Django's `wordcount`: `len(value.split())`, on Python's whitespace. */
+function wordcount (value: unknown): number {
+  return (value as string).split(PY_WHITESPACE)
+    .filter((word) => word !== '').length
+}
+
+/** Case, length and word filters on text. */
 export const textFilters: DjangoFilter[] = [
   {
     name: 'upper',
@@ -90,5 +114,17 @@ export const textFilters: DjangoFilter[] = [
       const length = pyInt(arg)
       return length === undefined ? value : truncateWords(value as string, length)
     }
+  },
+  {
+    name: 'cut',
+    arity: 'required',
+    stringInput: true,
+    apply: cut
+  },
+  {
+    name: 'wordcount',
+    arity: 'none',
+    stringInput: true,
+    apply: wordcount
   }
 ]
