@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq'
 import {
+  findEventWithCompany,
   insertDeliveries,
   markEventProcessed,
   notificationsForEvent,
@@ -21,10 +22,7 @@ import type { WorkerDeps } from './deps.js'
  */
 export async function processEvent (deps: WorkerDeps, job: Job<EventJobData>): Promise<string> {
   const { db } = deps
-  const event = await db.webhookEvent.findUnique({
-    where: { id: job.data.webhookEventId },
-    include: { company: true }
-  })
+  const event = await findEventWithCompany(db, job.data.webhookEventId)
   if (!event || event.status !== 'received') return 'already processed'
   const { company } = event
   const planned: NewDelivery[] = []

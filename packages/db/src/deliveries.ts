@@ -1,6 +1,6 @@
 import { sqlOf, type Database } from './client.js'
 import { NotFoundError } from './errors.js'
-import { utcTimestamp } from './sql-values.js'
+import { timestampAs, utcTimestamp } from './sql-values.js'
 import type { Delivery, NotificationType } from './generated/prisma/client.js'
 
 export interface NewDelivery {
@@ -113,7 +113,7 @@ const DELIVERY_COLUMNS = [
   'error_message AS "errorMessage"',
   'provider_id AS "providerId"',
   ...['claimed_at', 'sent_at', 'received_at', 'created_at', 'updated_at']
-    .map((column) => `(${column} AT TIME ZONE 'UTC') AS "${camel(column)}"`)
+    .map((column) => timestampAs(column, camel(column)))
 ].join(', ')
 
 function camel (column: string): string {

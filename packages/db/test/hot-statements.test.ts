@@ -5,6 +5,7 @@ import {
   applyMigrations,
   claimDelivery,
   createDatabase,
+  findEventWithCompany,
   markEventProcessed,
   queuedDeliveryIds,
   recordEvent,
@@ -47,7 +48,7 @@ t.test('a claimed delivery reads as Prisma reads the row', async (t) => {
   const { delivery } = await queuedDelivery(db)
   const claimed = await claimDelivery(db, delivery.id, 30_000)
   const stored = await db.delivery.findUniqueOrThrow({ where: { id: delivery.id } })
-  t.same(claimed, stored)
+  t.strictSame(claimed, stored)
   t.equal(stored.status, 'sending')
   t.equal(stored.attempts, 1)
   t.ok(stored.claimedAt instanceof Date)
@@ -79,4 +80,21 @@ t.test('settling or marking a row that is gone is a not-found error', async (t) 
   const missing = '00000000-0000-4000-8000-000000000000'
   await t.rejects(settleSent(db, missing, null), { code: 'HERALD_ERR_DB_NOT_FOUND' })
   await t.rejects(markEventProcessed(db, missing), { code: 'HERALD_ERR_DB_NOT_FOUND' })
+})
+
+t.test('an event reads with its company as Prisma includes it', async (t) => {
+  const db = await database(t)
+  await db.company.update({
+    where: { id: 'northwind' },
+    data: { name: 'Northwind', active: true, activatedAt: new Date(), mode: 'production' }
+  })
+  const { event } = await queuedDelivery(db)
+  const found = await findEventWithCompany(db, event.id)
+  const prisma = await db.webhookEvent.findUnique({
+    where: { id: event.id }, include: { company: true }
+  })
+  t.strictSame(found, prisma)
+  t.same(found?.data, { a: 1 })
+  t.equal(found?.company.name, 'Northwind')
+  t.equal(await findEventWithCompany(db, '00000000-0000-4000-8000-000000000000'), null)
 })
