@@ -29,14 +29,17 @@ export async function recordEvent (
 ): Promise<RecordedEvent> {
   const { rows } = await sqlOf(db).query<RecordedEvent>({
     name: 'herald-record-event',
-    text: `INSERT INTO webhook_events (id, company_id, event_id, event, data)
-      VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb)
+    // received_at is given, not left to the column default: that default
+    // is the session's local wall time, and the column holds UTC's.
+    text: `INSERT INTO webhook_events
+        (id, company_id, event_id, event, data, received_at)
+      VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb, $5)
       ON CONFLICT (company_id, event_id)
         DO UPDATE SET event_id = EXCLUDED.event_id
       RETURNING id::text AS id, status::text AS status,
         (xmax = 0) AS inserted`,
     values: [incoming.companyId, incoming.eventId, incoming.event,
-      JSON.stringify(incoming.data)]
+      JSON.stringify(incoming.data), utcTimestamp(new Date())]
   })
   const row = rows[0]
   if (!row) throw new Error('insert returned no row')

@@ -16,11 +16,18 @@ import {
 // These statements run as plain SQL for speed; each must leave and
 // return exactly what Prisma itself would.
 
-async function database (t: Parameters<typeof scratchDatabaseUrl>[0]): Promise<Database> {
+/** A migrated scratch database; `timeZone` sets its sessions' TimeZone. */
+async function database (
+  t: Parameters<typeof scratchDatabaseUrl>[0],
+  timeZone?: string
+): Promise<Database> {
   const url = scratchDatabaseUrl(t)
   const directory = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url))
   await applyMigrations({ databaseUrl: url, directory })
-  const db = createDatabase({ url })
+  const options = timeZone === undefined
+    ? ''
+    : `?options=${encodeURIComponent(`-c TimeZone=${timeZone}`)}`
+  const db = createDatabase({ url: `${url}${options}` })
   t.teardown(() => db.$disconnect())
   await db.company.create({ data: { id: 'northwind', webhookSecretEnc: 'x' } })
   return db
@@ -97,4 +104,16 @@ t.test('an event reads with its company as Prisma includes it', async (t) => {
   t.same(found?.data, { a: 1 })
   t.equal(found?.company.name, 'Northwind')
   t.equal(await findEventWithCompany(db, '00000000-0000-4000-8000-000000000000'), null)
+})
+
+t.test('an event stored in a session far from UTC reads back as now', async (t) => {
+  for (const zone of ['Asia/Tokyo', 'America/New_York']) {
+    const db = await database(t, zone)
+    const { id } = await recordEvent(db, {
+      companyId: 'northwind', eventId: 'tz', event: 'user.create', data: {}
+    })
+    const row = await db.webhookEvent.findUniqueOrThrow({ where: { id } })
+    t.ok(Math.abs(row.receivedAt.getTime() - Date.now()) < 60_000,
+      `${zone}: received ${row.receivedAt.toISOString()}, not hours away`)
+  }
 })
