@@ -34,6 +34,9 @@ export async function processDelivery (
   if (job.data.acceptedAs !== undefined) {
     // An earlier run sent it and could not record that: record it now.
     await settleSent(db, id, job.data.acceptedAs)
+    const settled = await findDelivery(db, id)
+    if (settled) record(deps, job, settled, 'sent')
+    deps.logger.info({ jobId: job.id, deliveryId: id }, 'delivery sent, recorded late')
     return 'sent'
   }
   const delivery = await claimDelivery(db, id, config.WORKER_LOCK_MS)
