@@ -93,7 +93,10 @@ t.test('__in filters take comma-separated values and combine with the rest', asy
     '?notification__in=1,x', `?notification__in=${tooMany}`]) {
     const res = await call(h, 'GET', `/admin/logs/${bad}`)
     t.equal(res.statusCode, 400, bad)
-    t.match(res.json(), { status: 'error', data: { [bad.slice(1).split('=')[0] ?? '']: [String] } }, bad)
+    const field = bad.slice(1).split('=')[0] ?? ''
+    t.same(res.json().data, {
+      [field]: ['Enter a comma-separated list of up to 100 valid values.']
+    }, bad)
   }
 })
 

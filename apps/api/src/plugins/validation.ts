@@ -36,7 +36,9 @@ export function toFieldErrors (
   const out: FieldErrors = {}
   for (const error of errors) {
     const field = fieldOf(error) || part
-    const message = messageOf(error)
+    const message = field.endsWith('__in') && error.keyword === 'pattern'
+      ? 'Enter a comma-separated list of up to 100 valid values.'
+      : messageOf(error)
     const list = (out[field] ??= [])
     if (!list.includes(message)) list.push(message)
   }
@@ -74,6 +76,7 @@ function messageOf (error: Partial<ErrorObject>): string {
     case 'maximum': return `Ensure this value is less than or equal to ${String(error.params?.limit)}.`
     case 'maxItems': return `Ensure this field has no more than ${String(error.params?.limit)} elements.`
     case 'format': return `Enter a valid ${String(error.params?.format)}.`
+    case 'pattern': return 'Enter a valid value.'
     default: return `${error.message ?? 'Invalid value'}.`
   }
 }
