@@ -89,6 +89,9 @@ export async function openStack (
 
   const heraldEnv = (): Record<string, string> => ({
     DATABASE_URL: settings.databaseUrl,
+    ...(process.env.DATABASE_POOL_SIZE
+      ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE }
+      : {}),
     REDIS_URL: settings.redisUrl,
     PLATFORM_URL: sim.url,
     PUBLIC_URL: apiBase,

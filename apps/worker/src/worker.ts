@@ -34,7 +34,9 @@ export function createDeps (
   connection: Redis
 ): WorkerDeps {
   const oldKeys = config.HERALD_ENCRYPTION_KEYS_OLD.split(',').filter(Boolean)
-  const db = createDatabase({ url: config.DATABASE_URL })
+  const db = createDatabase({
+    url: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE
+  })
   const box = new SecretBox(config.HERALD_ENCRYPTION_KEY, oldKeys)
   const lookups = createCompanyLookups(db, box, config.COMPANY_CACHE_TTL_MS)
   return {

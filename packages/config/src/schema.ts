@@ -16,6 +16,7 @@ const Int = (description: string, fallback: number, minimum = 0) =>
  */
 export const ConfigSchema = Type.Object({
   DATABASE_URL: Url('PostgreSQL connection string.'),
+  DATABASE_POOL_SIZE: Int('PostgreSQL connections each process keeps open at most.', 10, 1),
   REDIS_URL: Url('Redis connection string.', 'redis://127.0.0.1:6379'),
   PLATFORM_URL: Url(
     'Base URL of the platform API (without /3/).',

@@ -27,7 +27,8 @@ const bad: Array<[string, Record<string, string>]> = [
   ['LOG_LEVEL', { ...minimal, LOG_LEVEL: 'loud' }],
   ['REDIS_URL', { ...minimal, REDIS_URL: 'localhost:6379' }],
   ['API_BASE_PATH', { ...minimal, API_BASE_PATH: 'api/' }],
-  ['WORKER_CONCURRENCY', { ...minimal, WORKER_CONCURRENCY: '0' }]
+  ['WORKER_CONCURRENCY', { ...minimal, WORKER_CONCURRENCY: '0' }],
+  ['DATABASE_POOL_SIZE', { ...minimal, DATABASE_POOL_SIZE: '0' }]
 ]
 
 function catchError (fn: () => unknown): unknown {

@@ -45,7 +45,9 @@ async function infrastructure (
     timeoutMs: config.PLATFORM_TIMEOUT_MS,
     pageSize: config.PLATFORM_PAGE_SIZE
   })
-  const db = createDatabase({ url: config.DATABASE_URL })
+  const db = createDatabase({
+    url: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE
+  })
   const box = new SecretBox(config.HERALD_ENCRYPTION_KEY, oldKeys)
   app.decorate('config', config)
   app.decorate('db', db)
