@@ -52,7 +52,7 @@ export async function processDelivery (
   } catch (err) {
     return await settleFailure(deps, job, delivery, err)
   }
-  await recordSend(deps, job, sent.providerId ?? null)
+  await recordSend(deps, job, sent.providerId)
   record(deps, job, delivery, 'sent')
   const log = deps.logger.child({ jobId: job.id, deliveryId: id })
   const { type, provider, recipient } = delivery
