@@ -1,10 +1,10 @@
 import type { NotificationType } from '@herald/db'
-import { MAX_ROW_ID } from '../schemas/common.js'
+import { CHANNELS, MAX_ROW_ID } from '../schemas/common.js'
 
-const CHANNELS: ReadonlySet<string> = new Set(['email', 'sms', 'push'])
+const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS)
 
 function isChannel (value: string): value is NotificationType {
-  return CHANNELS.has(value)
+  return CHANNEL_SET.has(value)
 }
 
 /** The values of an `__in` filter its schema has checked; undefined when absent. */

@@ -62,9 +62,12 @@ export const MAX_ROW_ID = 2147483647
 /** The most values one `__in` filter takes. */
 export const MAX_IN_VALUES = 100
 
+/** The three channels a notification can use. */
+export const CHANNELS = ['email', 'sms', 'push'] as const
+
 /** One `__in` item: a channel, an integer row id, or any text. */
 export const IN_ITEM = {
-  channel: 'email|sms|push',
+  channel: CHANNELS.join('|'),
   id: '[1-9][0-9]{0,9}',
   text: (maxLength: number) => `[^,]{1,${maxLength}}`
 }

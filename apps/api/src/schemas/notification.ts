@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import {
-  IN_ITEM, InList, IntegerId, MAX_ROW_ID, Millis, Nullable, pageQuery,
+  CHANNELS, IN_ITEM, InList, IntegerId, MAX_ROW_ID, Millis, Nullable, pageQuery,
   readOnlyEcho
 } from './common.js'
 
@@ -8,7 +8,7 @@ const Text = (maxLength: number, description?: string) =>
   Type.String({ maxLength, ...(description ? { description } : {}) })
 
 /** The three channels a notification can use. */
-export const Channel = Type.Enum(['email', 'sms', 'push'], {
+export const Channel = Type.Enum([...CHANNELS], {
   description: 'Delivery channel.'
 })
 
