@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import swagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from '@herald/config'
-import errorHandler, { handleFrameworkError } from './plugins/error-handler.js'
+import errorHandler, { handleError } from './plugins/error-handler.js'
 import infrastructure from './plugins/infrastructure.js'
 import caller from './plugins/caller.js'
 import { withMaskedRequests } from './lib/log-serializers.js'
@@ -45,7 +45,7 @@ export async function buildApp (options: BuildAppOptions): Promise<FastifyInstan
     trustProxy: true,
     return503OnClosing: true,
     requestIdHeader: false,
-    frameworkErrors: handleFrameworkError
+    frameworkErrors: handleError
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(createValidatorCompiler())

@@ -54,8 +54,12 @@ function toApiError (error: FastifyError & Partial<StatusError>): ApiError {
   return new ApiError('HERALD_ERR_API_INTERNAL', 500, 'Internal server error.')
 }
 
-function handleError (
-  this: FastifyInstance,
+/**
+ * Every error a request meets, in the platform's envelope. Also Fastify's
+ * `frameworkErrors`: what the router refuses before any route runs (a URL
+ * that does not decode, a path segment past `maxParamLength`).
+ */
+export function handleError (
   error: FastifyError,
   request: FastifyRequest,
   reply: FastifyReply
@@ -69,20 +73,6 @@ function handleError (
   const retryAfter = (error as Partial<StatusError>).retryAfter
   if (retryAfter) void reply.header('retry-after', retryAfter)
   if (api.statusCode === 503) void reply.header('retry-after', '5')
-  return reply.code(api.statusCode).send(envelope(api))
-}
-
-/**
- * Fastify's `frameworkErrors`: what the router refuses before any route
- * or error handler runs (a URL that does not decode, a path segment past
- * `maxParamLength`) answers in the platform's envelope too.
- */
-export function handleFrameworkError (
-  error: FastifyError,
-  _request: FastifyRequest,
-  reply: FastifyReply
-): FastifyReply {
-  const api = toApiError(error)
   return reply.code(api.statusCode).send(envelope(api))
 }
 
